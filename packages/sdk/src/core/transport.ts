@@ -1,0 +1,269 @@
+/**
+ * The fetch wrapper under every SDK call: per-attempt timeout composed with the caller's signal, retries with
+ * backoff, optional gzip, typed errors and debug logs. It buffers the request body once, so each attempt sends a
+ * fresh copy, and buffers the response body inside the attempt, so a server that stalls mid-body still times out.
+ */
+import {
+  APIConnectionError,
+  APITimeoutError,
+  APIUserAbortError,
+  createAPIError,
+  SegmentsError,
+} from "./errors.js";
+import { canGzip, GZIP_MIN_BYTES, gzip } from "./gzip.js";
+import { type Logger, redactHeaders } from "./logger.js";
+
+/** A `fetch`-compatible function (the global one, undici's, a mock...). */
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
+
+/**
+ * Options accepted by every SDK method as its last argument.
+ *
+ * @example
+ * ```ts
+ * const controller = new AbortController();
+ * await client.getSample(uuid, { signal: controller.signal, timeout: 5_000, maxRetries: 0 });
+ * ```
+ */
+export interface RequestOptions {
+  /** Cancels the call, including pending retries; the call then throws `APIUserAbortError`. */
+  signal?: AbortSignal | undefined;
+  /** Milliseconds allowed per attempt (default: the client's `timeout`, 60 000). */
+  timeout?: number | undefined;
+  /** Retries after the first attempt (default: the client's `maxRetries`, 2). `0` disables retries. */
+  maxRetries?: number | undefined;
+  /** Extra headers for this call; `null` removes a header the SDK would send. */
+  headers?: Record<string, string | null | undefined> | undefined;
+  /**
+   * Also retry POST/PATCH after a timeout, a 408/5xx or a connection drop, i.e. when the server may have processed
+   * the first attempt. Only safe when repeating the request has no extra effect (the SDK sets it for `addSamples`,
+   * which the API deduplicates by sample name). Without it, POST/PATCH are retried only on 429 and on connection
+   * errors that prove the request never left (refused connection, DNS failure).
+   */
+  retryNonIdempotent?: boolean | undefined;
+}
+
+/** Internal per-call options on top of the public ones. */
+export interface SendOptions extends RequestOptions {
+  /** Gzip the body when it is large enough (sample and label writes). */
+  compress?: boolean | undefined;
+}
+
+/** Client-wide transport settings. */
+export interface TransportConfig {
+  fetch: FetchLike;
+  timeout: number;
+  maxRetries: number;
+  logger: Logger;
+}
+
+const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
+const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
+/** Error codes meaning the connection was never established, so the server cannot have seen the request. */
+const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
+
+const INITIAL_RETRY_DELAY_MS = 500;
+const MAX_BACKOFF_MS = 8_000;
+/** Upper bound for a server-provided `Retry-After`, so a misbehaving server cannot park the client for hours. */
+export const MAX_RETRY_AFTER_MS = 60_000;
+
+interface PreparedRequest {
+  url: string;
+  path: string;
+  method: string;
+  headers: Headers;
+  body: Uint8Array | undefined;
+}
+
+let requestCounter = 0;
+
+/** Sends requests with retries, timeouts and error mapping. One instance per client. */
+export class Transport {
+  readonly #config: TransportConfig;
+
+  constructor(config: TransportConfig) {
+    this.#config = config;
+  }
+
+  /** A `fetch` for openapi-fetch's per-request `fetch` option, bound to this call's options. */
+  fetchFor(options: SendOptions): FetchLike {
+    return (input, init) => this.send(input instanceof Request ? input : new Request(input, init), options);
+  }
+
+  /** Sends `request`, retrying as allowed; resolves with a 2xx response whose body is fully buffered. */
+  async send(request: Request, options: SendOptions = {}): Promise<Response> {
+    const prepared = await prepare(request, options);
+    const maxRetries = options.maxRetries ?? this.#config.maxRetries;
+    const replayable = IDEMPOTENT_METHODS.has(prepared.method) || options.retryNonIdempotent === true;
+    const logId = `req_${++requestCounter}`;
+    for (let retriesDone = 0; ; retriesDone++) {
+      const canRetry = retriesDone < maxRetries;
+      let response: Response;
+      try {
+        response = await this.#attempt(prepared, options, `${logId}#${retriesDone}`);
+      } catch (error) {
+        const retryable = error instanceof APIConnectionError && (replayable || neverReachedServer(error));
+        if (!canRetry || !retryable) throw error;
+        await this.#waitBeforeRetry(prepared, retryDelayMs(retriesDone), error.message, options.signal);
+        continue;
+      }
+      if (response.ok) return response;
+      const error = createAPIError({
+        method: prepared.method,
+        path: prepared.path,
+        status: response.status,
+        headers: response.headers,
+        text: await response.text(),
+      });
+      if (!canRetry || !shouldRetryResponse(response, replayable)) throw error;
+      const delay = retryDelayMs(retriesDone, response.headers);
+      await this.#waitBeforeRetry(prepared, delay, `HTTP ${response.status}`, options.signal);
+    }
+  }
+
+  /** One attempt under its own timeout; the response body is read before the timer stops. */
+  async #attempt(prepared: PreparedRequest, options: SendOptions, logId: string): Promise<Response> {
+    const { logger } = this.#config;
+    const timeout = options.timeout ?? this.#config.timeout;
+    const userSignal = options.signal;
+    if (userSignal?.aborted) throw new APIUserAbortError(undefined, { cause: userSignal.reason });
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeout);
+    const forwardAbort = () => controller.abort();
+    userSignal?.addEventListener("abort", forwardAbort, { once: true });
+    const started = Date.now();
+    logger.debug(`${logId} ${prepared.method} ${prepared.url}`, { headers: redactHeaders(prepared.headers) });
+    try {
+      const response = await this.#config.fetch(prepared.url, {
+        method: prepared.method,
+        headers: prepared.headers,
+        body: prepared.body,
+        signal: controller.signal,
+      });
+      const buffered = await bufferResponse(response);
+      logger.debug(`${logId} ${response.status} in ${Date.now() - started} ms`, {
+        requestId: response.headers.get("x-request-id") ?? undefined,
+      });
+      return buffered;
+    } catch (error) {
+      if (userSignal?.aborted) throw new APIUserAbortError(undefined, { cause: error });
+      if (timedOut) {
+        throw new APITimeoutError(`${prepared.method} ${prepared.path} timed out after ${timeout} ms.`, {
+          cause: error,
+        });
+      }
+      if (error instanceof SegmentsError) throw error;
+      throw new APIConnectionError(`${prepared.method} ${prepared.path} failed: ${describeCause(error)}`, {
+        cause: error,
+      });
+    } finally {
+      clearTimeout(timer);
+      userSignal?.removeEventListener("abort", forwardAbort);
+    }
+  }
+
+  async #waitBeforeRetry(prepared: PreparedRequest, delayMs: number, reason: string, signal?: AbortSignal) {
+    this.#config.logger.info(
+      `retrying ${prepared.method} ${prepared.path} in ${Math.round(delayMs)} ms (${reason})`,
+    );
+    await sleep(delayMs, signal);
+  }
+}
+
+/** Reads the body once (so every attempt can resend it), applies per-call headers and optional gzip. */
+async function prepare(request: Request, options: SendOptions): Promise<PreparedRequest> {
+  const headers = new Headers(request.headers);
+  for (const [name, value] of Object.entries(options.headers ?? {})) {
+    if (value === null) headers.delete(name);
+    else if (value !== undefined) headers.set(name, value);
+  }
+  let body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+  if (body && options.compress && body.byteLength >= GZIP_MIN_BYTES && canGzip()) {
+    body = await gzip(body);
+    headers.set("content-encoding", "gzip");
+  }
+  const url = new URL(request.url);
+  return { url: request.url, path: url.pathname, method: request.method.toUpperCase(), headers, body };
+}
+
+/** Reads the whole body inside the attempt and returns an equivalent, re-readable response. */
+async function bufferResponse(response: Response): Promise<Response> {
+  const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
+  return new Response(body, {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
+}
+
+/** 429 means "not processed, come back later", so it is retried for every method; 408/5xx only when replayable. */
+function shouldRetryResponse(response: Response, replayable: boolean): boolean {
+  const override = response.headers.get("x-should-retry");
+  if (override === "true") return true;
+  if (override === "false") return false;
+  if (response.status === 429) return true;
+  return replayable && (response.status === 408 || response.status >= 500);
+}
+
+/** True when the error chain carries a code proving the request never reached the server. */
+export function neverReachedServer(error: unknown): boolean {
+  for (let current = error, depth = 0; current && depth < 5; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === "string" && NOT_SENT_CODES.has(code)) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * Delay before the next attempt: the server's `retry-after-ms` or `Retry-After` (seconds or HTTP date) capped at
+ * {@link MAX_RETRY_AFTER_MS}, else exponential backoff `min(0.5 s * 2^n, 8 s)` minus up to 25 % jitter.
+ */
+export function retryDelayMs(
+  retriesDone: number,
+  headers?: Headers,
+  random: () => number = Math.random,
+): number {
+  const fromServer = headers ? serverRetryDelayMs(headers) : undefined;
+  if (fromServer !== undefined) return fromServer;
+  const backoff = Math.min(INITIAL_RETRY_DELAY_MS * 2 ** retriesDone, MAX_BACKOFF_MS);
+  return backoff * (1 - random() * 0.25);
+}
+
+function serverRetryDelayMs(headers: Headers): number | undefined {
+  const milliseconds = Number.parseFloat(headers.get("retry-after-ms") ?? "");
+  if (Number.isFinite(milliseconds) && milliseconds >= 0) return Math.min(milliseconds, MAX_RETRY_AFTER_MS);
+  const retryAfter = headers.get("retry-after")?.trim();
+  if (!retryAfter) return undefined;
+  const seconds = Number(retryAfter);
+  if (Number.isFinite(seconds) && seconds >= 0) return Math.min(seconds * 1000, MAX_RETRY_AFTER_MS);
+  const date = Date.parse(retryAfter);
+  if (Number.isNaN(date)) return undefined;
+  return Math.min(Math.max(date - Date.now(), 0), MAX_RETRY_AFTER_MS);
+}
+
+/** Resolves after `ms`, or rejects with `APIUserAbortError` as soon as `signal` aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new APIUserAbortError(undefined, { cause: signal.reason }));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new APIUserAbortError(undefined, { cause: signal?.reason }));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
+
+function describeCause(error: unknown): string {
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  const message = error instanceof Error ? error.message : String(error);
+  return cause?.code ? `${message} (${cause.code})` : message;
+}
