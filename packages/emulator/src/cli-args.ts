@@ -1,0 +1,53 @@
+import { parseArgs } from "node:util";
+import type { EmulatorOptions, EmulatorUser } from "./emulator.js";
+
+export const USAGE = `Usage: segments-emulator [options]
+
+  --host HOST            interface to listen on (default 127.0.0.1)
+  --port PORT            port (default 8787; 0 picks a free one)
+  --data-dir DIR         keep state in DIR/emulator.sqlite (default: in memory)
+  --user NAME:APIKEY     create a user (repeatable; the first is the default user;
+                         default: a "demo" user with a printed key)
+  --rate-limit N/s       throttle each user to N requests per second (or N/m, N/h)
+  --help                 show this help`;
+
+function parseUser(text: string): EmulatorUser {
+  const separator = text.indexOf(":");
+  const username = text.slice(0, separator);
+  const apiKey = text.slice(separator + 1);
+  if (separator < 1 || apiKey.length === 0)
+    throw new TypeError(`--user: expected NAME:APIKEY, got "${text}"`);
+  return { username, apiKey };
+}
+
+function parsePort(text: string): number {
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new TypeError(`--port: expected 0..65535, got "${text}"`);
+  return port;
+}
+
+/** Parses the command line into emulator options (exported for tests). */
+export function parseCli(argv: string[]): EmulatorOptions | "help" {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: "string", default: "127.0.0.1" },
+      port: { type: "string", default: "8787" },
+      "data-dir": { type: "string" },
+      user: { type: "string", multiple: true },
+      "rate-limit": { type: "string" },
+      help: { type: "boolean", short: "h" },
+    },
+    strict: true,
+  });
+  if (values.help) return "help";
+  return {
+    host: values.host,
+    port: parsePort(values.port ?? "8787"),
+    dataDir: values["data-dir"],
+    users: values.user?.map(parseUser),
+    rateLimit: values["rate-limit"],
+    validateResponses: false,
+  };
+}

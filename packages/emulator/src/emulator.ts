@@ -1,0 +1,209 @@
+import { randomBytes } from "node:crypto";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { App } from "./app.js";
+import spec from "./generated/openapi.json";
+import { parseRateLimit, type RateLimit, Throttle } from "./http/rate-limit.js";
+import { createRequestListener, type Violation } from "./http/server.js";
+import { ReleaseBuilder } from "./releases/builder.js";
+import { PolicySigner } from "./storage/policy.js";
+import { openDatabase } from "./store/db.js";
+import type { Role } from "./store/records.js";
+import { Store } from "./store/store.js";
+import { SpecValidator } from "./validation/spec.js";
+import { TaskTypeValidator } from "./validation/task-types.js";
+
+export type { RateLimit } from "./http/rate-limit.js";
+export type { Violation } from "./http/server.js";
+
+/** A user account, authenticated with `Authorization: APIKey <apiKey>`. */
+export interface EmulatorUser {
+  username: string;
+  apiKey: string;
+  email?: string;
+}
+
+/** An organization: it owns datasets; its members act on them with their organization role. */
+export interface EmulatorOrganization {
+  name: string;
+  members: { username: string; role: Exclude<Role, "viewer"> }[];
+}
+
+/** Options of {@link startEmulator}; every field is optional. */
+export interface EmulatorOptions {
+  /** Interface to listen on. Default `127.0.0.1`. */
+  host?: string;
+  /** Port; `0` (the default) picks a free one. The CLI defaults to 8787. */
+  port?: number;
+  /** Keep state in `<dataDir>/emulator.sqlite` (WAL, fsync per commit). Default: in memory. */
+  dataDir?: string;
+  /** Users to create (or whose keys to update). The first is the default user. Default: `demo` with a random key. */
+  users?: EmulatorUser[];
+  /** Organizations to create, with their members (who must be in `users` or already stored). */
+  organizations?: EmulatorOrganization[];
+  /** Throttle each user to this budget, e.g. `"5/s"` or `{ requests: 5, windowSeconds: 1 }`. Default: none. */
+  rateLimit?: string | RateLimit;
+  /**
+   * Check every response against the spec; a non-conforming one becomes a 500 naming the violation and is
+   * recorded in {@link Emulator.violations}. Default: true when `NODE_ENV === "test"` or under Vitest.
+   */
+  validateResponses?: boolean;
+  /** How long a release stays `PENDING` before its file is built. Default 200 ms. */
+  releaseDelayMs?: number;
+  /** Lifetime of presigned upload policies. Default 3600 s. */
+  uploadTtlSeconds?: number;
+  /** Upload size limit written into presigned policies. Default 100 MiB. */
+  maxUploadBytes?: number;
+  /** Where errors and spec violations are reported. Default `console.error`. */
+  log?: (message: string, error?: unknown) => void;
+}
+
+/** A running emulator. */
+export interface Emulator {
+  /** Base URL, e.g. `http://127.0.0.1:8787`; use it as the SDK's `api_url`. */
+  url: string;
+  /** API key of the default (first) user. */
+  apiKey: string;
+  /** Username of the default user. */
+  username: string;
+  /** Responses that did not conform to the spec (only recorded when `validateResponses` is on). */
+  violations: readonly Violation[];
+  /** Stops the server, waits for open connections and closes the database. */
+  close(): Promise<void>;
+}
+
+function defaultValidateResponses(): boolean {
+  return process.env.NODE_ENV === "test" || Boolean(process.env.VITEST);
+}
+
+function seedAccounts(store: Store, options: EmulatorOptions): { username: string; apiKey: string } {
+  const createdAt = new Date().toISOString();
+  const users = options.users?.length ? options.users : [defaultDemoUser(store)];
+  store.transaction(() => {
+    for (const user of users) {
+      const existing = store.getUser(user.username);
+      store.putUser({
+        username: user.username,
+        apiKey: user.apiKey,
+        email: user.email ?? existing?.email ?? null,
+        isOrganization: false,
+        createdAt: existing?.createdAt ?? createdAt,
+      });
+    }
+    for (const org of options.organizations ?? []) {
+      const existing = store.getUser(org.name);
+      store.putUser({
+        username: org.name,
+        apiKey: null,
+        email: null,
+        isOrganization: true,
+        createdAt: existing?.createdAt ?? createdAt,
+      });
+      for (const member of org.members) {
+        if (!store.getUser(member.username)) {
+          throw new TypeError(`organizations: member "${member.username}" of "${org.name}" is not a user`);
+        }
+        store.putOrgMember(org.name, member.username, member.role);
+      }
+    }
+  });
+  const first = users[0] as EmulatorUser;
+  return { username: first.username, apiKey: first.apiKey };
+}
+
+/** The `demo` user: its key is kept in the database so a `--data-dir` emulator prints the same key every time. */
+function defaultDemoUser(store: Store): EmulatorUser {
+  const existing = store.getUser("demo");
+  return { username: "demo", apiKey: existing?.apiKey ?? `demo-${randomBytes(16).toString("hex")}` };
+}
+
+function signingSecret(store: Store): string {
+  let secret = store.getMeta("signing_secret");
+  if (!secret) {
+    secret = randomBytes(32).toString("hex");
+    store.setMeta("signing_secret", secret);
+  }
+  return secret;
+}
+
+/**
+ * Starts a local, stateful emulator of the Segments.ai API on `node:http`, validating requests (and, in test mode,
+ * responses) against the bundled OpenAPI spec.
+ *
+ * @example
+ * ```ts
+ * import { startEmulator } from "@segments-ts/emulator";
+ *
+ * const emulator = await startEmulator({ users: [{ username: "jane", apiKey: "jane-key" }] });
+ * const res = await fetch(`${emulator.url}/user`, { headers: { Authorization: `APIKey ${emulator.apiKey}` } });
+ * console.log(await res.json()); // { username: "jane", ... }
+ * await emulator.close();
+ * ```
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const log =
+    options.log ??
+    ((message: string, error?: unknown) => console.error(`[emulator] ${message}`, error ?? ""));
+  const rateLimit =
+    typeof options.rateLimit === "string" ? parseRateLimit(options.rateLimit) : options.rateLimit;
+  const store = new Store(openDatabase(options.dataDir));
+  const account = seedAccounts(store, options);
+  const specValidator = new SpecValidator(spec as unknown as Record<string, unknown>);
+  const releases = new ReleaseBuilder(store, options.releaseDelayMs ?? 200, (error) =>
+    log("release build failed", error),
+  );
+  const app: App = {
+    store,
+    spec: specValidator,
+    taskTypes: new TaskTypeValidator(specValidator),
+    signer: new PolicySigner(signingSecret(store)),
+    releases,
+    settings: {
+      uploadTtlSeconds: options.uploadTtlSeconds ?? 3600,
+      maxUploadBytes: options.maxUploadBytes ?? 100 * 1024 * 1024,
+    },
+    baseUrl: "",
+  };
+  const violations: Violation[] = [];
+  const listener = createRequestListener(app, {
+    throttle: rateLimit ? new Throttle(rateLimit) : undefined,
+    validateResponses: options.validateResponses ?? defaultValidateResponses(),
+    violations,
+    log,
+  });
+  const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
+    listener(req, res).catch((error: unknown) => {
+      log("unhandled request error", error);
+      if (!res.headersSent) res.writeHead(500, { "Content-Type": "application/json" });
+      res.end(JSON.stringify({ detail: "Internal server error." }));
+    });
+  });
+  const host = options.host ?? "127.0.0.1";
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  app.baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+  releases.baseUrl = app.baseUrl;
+  releases.resumePending();
+
+  let closed: Promise<void> | undefined;
+  return {
+    url: app.baseUrl,
+    apiKey: account.apiKey,
+    username: account.username,
+    violations,
+    close() {
+      closed ??= new Promise<void>((resolve) => {
+        releases.stop();
+        server.close(() => {
+          store.db.close();
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      return closed;
+    },
+  };
+}
