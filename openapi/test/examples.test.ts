@@ -302,6 +302,7 @@ describe("negative cases", () => {
     expect(validate({ name: "predictions", description: "", attributes: "{}" })).toBe(true);
     expect(validate({ name: "predictions", attributes: {} })).toBe(true);
     expect(validate({ name: "predictions", attributes: 3 })).toBe(false);
+    expect(validate({ name: "predictions", attributes: "not json" })).toBe(false);
   });
 
   it("sample updates may unassign with null", () => {
