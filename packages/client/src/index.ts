@@ -1,1 +1,16 @@
-export const hello = 1;
+export {
+  CLIENT_VERSION,
+  createSegmentsApiClient,
+  DEFAULT_BASE_URL,
+  type SegmentsApiClient,
+  type SegmentsApiClientOptions,
+} from "./client";
+export type * from "./generated/models";
+export type { components, operations, paths } from "./generated/schema";
+export {
+  isLabelOfTaskType,
+  type LabelAttributesFor,
+  type LabelFor,
+  type SampleAttributesFor,
+  type TaskTypeAttributes,
+} from "./task-types";

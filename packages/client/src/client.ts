@@ -1,0 +1,75 @@
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import { version } from "../package.json";
+import type { paths } from "./generated/schema";
+
+/** The production API root. */
+export const DEFAULT_BASE_URL = "https://api.segments.ai";
+
+/** Version of this package, sent as `Segments-SDK-Version` so the API can tell SDK versions apart. */
+export const CLIENT_VERSION: string = version;
+
+/** Options of {@link createSegmentsApiClient}. */
+export interface SegmentsApiClientOptions {
+  /** Your Segments.ai API key (Account > API keys). Sent as `Authorization: APIKey <key>`; never logged. */
+  apiKey: string;
+  /** API root; defaults to {@link DEFAULT_BASE_URL}. Point it at the emulator for offline work. */
+  baseUrl?: string;
+  /** A `fetch` implementation, e.g. one that adds retries, a proxy agent or test instrumentation. */
+  fetch?: (input: Request) => Promise<Response>;
+  /** Extra headers sent with every request. */
+  headers?: Record<string, string>;
+  /** Identifies the calling library in `X-Source` (the Python SDK sends `python-sdk`). */
+  source?: string;
+}
+
+/** A typed `openapi-fetch` client for every operation of the Segments.ai API. */
+export type SegmentsApiClient = Client<paths>;
+
+/**
+ * Creates a typed low-level client: every path, parameter, body and response of the Segments.ai API is checked by
+ * TypeScript. Responses are returned as `{ data, error, response }`, never thrown (use `@segments-ts/sdk` for a
+ * facade with retries, typed errors and pagination).
+ *
+ * @example
+ * ```ts
+ * import { createSegmentsApiClient } from "@segments-ts/client";
+ *
+ * const api = createSegmentsApiClient({ apiKey: process.env.SEGMENTS_API_KEY! });
+ * const { data, error } = await api.GET("/datasets/{owner}/{dataset}/", {
+ *   params: { path: { owner: "jane", dataset: "flowers" } },
+ * });
+ * if (error) throw new Error(error.detail);
+ * console.log(data.task_type);
+ * ```
+ */
+export function createSegmentsApiClient(options: SegmentsApiClientOptions): SegmentsApiClient {
+  assertApiKey(options.apiKey);
+  const client = createClient<paths>({
+    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    ...(options.fetch ? { fetch: options.fetch } : {}),
+    headers: options.headers,
+  });
+  client.use(authenticationMiddleware(options.apiKey, options.source ?? "typescript-client"));
+  return client;
+}
+
+function assertApiKey(apiKey: unknown): asserts apiKey is string {
+  if (typeof apiKey !== "string" || apiKey.trim() === "") {
+    throw new TypeError(
+      "createSegmentsApiClient: `apiKey` must be a non-empty string (find yours under Account > API keys on segments.ai).",
+    );
+  }
+}
+
+// The key lives only in this closure: it is not a property of the client, so it cannot leak through logging or
+// serializing the client object.
+function authenticationMiddleware(apiKey: string, source: string): Middleware {
+  return {
+    onRequest({ request }) {
+      request.headers.set("Authorization", `APIKey ${apiKey}`);
+      request.headers.set("X-Source", source);
+      request.headers.set("Segments-SDK-Version", CLIENT_VERSION);
+      return request;
+    },
+  };
+}

@@ -1,3 +1,0 @@
-import { expect, test } from "vitest";
-import { hello } from "@segments-ts/client";
-test("x", () => expect(hello).toBe(1));
