@@ -1,0 +1,167 @@
+/**
+ * COCO panoptic: one RGB PNG per image where `id = R + 256 G + 65536 B`, plus `segments_info` in the JSON.
+ *
+ * Segment ids are the Segments instance ids (already unique per image and < 2^24), so the PNG is exactly the label
+ * bitmap in RGB; the panopticapi colour jitter of the Python SDK is not needed for correctness.
+ */
+import { decodePng, encodePng } from "@segments-ts/bitmap";
+import { ConversionError, WarningCollector } from "../errors.js";
+import { instanceBounds } from "../rle/bitmap.js";
+import type { Category, InstanceBitmap, LabeledImage, SegmentationAnnotation } from "../types.js";
+import type { ConversionResult } from "./coco.js";
+
+export interface PanopticSegmentInfo {
+  id: number;
+  category_id: number;
+  bbox: [number, number, number, number];
+  area: number;
+  iscrowd: 0 | 1;
+  attributes?: Record<string, unknown>;
+}
+
+export interface PanopticAnnotation {
+  image_id: number;
+  file_name: string;
+  segments_info: PanopticSegmentInfo[];
+}
+
+export interface PanopticCategory {
+  id: number;
+  name: string;
+  color: number[];
+  isthing: 0 | 1;
+}
+
+/** Converts categories to panoptic categories (`isthing` from `has_instances`). */
+export function toPanopticCategories(categories: ReadonlyArray<Category>): PanopticCategory[] {
+  return categories.map((c) => ({
+    id: c.id,
+    name: c.name,
+    color: c.color ? [...c.color].slice(0, 3) : [],
+    isthing: c.has_instances ? 1 : 0,
+  }));
+}
+
+/**
+ * Converts one segmentation label into its panoptic PNG and annotation entry. Instances with no pixels are skipped
+ * with a warning; pixels whose id has no annotation are reported and left as 0 (void).
+ *
+ * @example
+ * ```ts
+ * const { value } = toCocoPanoptic(image, 1, "a_panoptic.png", categories);
+ * value.png; // RGB PNG bytes
+ * value.annotation.segments_info;
+ * ```
+ */
+export function toCocoPanoptic(
+  image: LabeledImage,
+  imageId: number,
+  fileName: string,
+  categories: ReadonlyArray<Category>,
+): ConversionResult<{ png: Uint8Array; annotation: PanopticAnnotation }> {
+  const warnings = new WarningCollector();
+  const seg = image.segmentation;
+  if (!seg)
+    throw new ConversionError("panoptic export needs a segmentation label", {
+      item: `image ${image.name}`,
+      field: "segmentation",
+    });
+  const { bitmap, annotations } = seg;
+  const known = new Set(categories.map((c) => c.id));
+  const bounds = instanceBounds(bitmap.data, bitmap.width, bitmap.height);
+  const annotated = new Set<number>();
+  const segments: PanopticSegmentInfo[] = [];
+  for (const a of annotations) {
+    const item = `image ${image.name}, instance ${a.id}`;
+    if (!known.has(a.category_id))
+      throw new ConversionError(`unknown category id ${a.category_id}`, { item, field: "category_id" });
+    if (a.id <= 0 || a.id >= 2 ** 24)
+      throw new ConversionError(`instance id ${a.id} does not fit in 24 bits`, { item, field: "id" });
+    const b = bounds.get(a.id);
+    if (b === undefined) {
+      warnings.add("instance has no pixels (skipped)", { item });
+      continue;
+    }
+    annotated.add(a.id);
+    const info: PanopticSegmentInfo = {
+      id: a.id,
+      category_id: a.category_id,
+      bbox: [b.x0, b.y0, b.x1 - b.x0 + 1, b.y1 - b.y0 + 1],
+      area: b.pixels,
+      iscrowd: a.attributes?.iscrowd === true ? 1 : 0,
+    };
+    segments.push(info);
+  }
+  const rgb = new Uint8Array(bitmap.width * bitmap.height * 3);
+  const unannotated = new Set<number>();
+  for (let i = 0; i < bitmap.data.length; i++) {
+    const id = bitmap.data[i] as number;
+    if (id === 0) continue;
+    if (!annotated.has(id)) {
+      unannotated.add(id);
+      continue;
+    }
+    rgb[3 * i] = id & 0xff;
+    rgb[3 * i + 1] = (id >> 8) & 0xff;
+    rgb[3 * i + 2] = (id >> 16) & 0xff;
+  }
+  for (const id of unannotated)
+    warnings.add(`bitmap id ${id} has no annotation (written as void)`, { item: `image ${image.name}` });
+  const png = encodePng({ width: bitmap.width, height: bitmap.height, data: rgb, colorType: "rgb" });
+  return {
+    value: { png, annotation: { image_id: imageId, file_name: fileName, segments_info: segments } },
+    warnings: warnings.list,
+  };
+}
+
+/**
+ * Reads a panoptic PNG plus its `segments_info` back into a segmentation label. A segment id present in the PNG but
+ * not in `segments_info` (or the reverse) is a {@link ConversionError}.
+ *
+ * @example
+ * ```ts
+ * const image = fromCocoPanoptic(pngBytes, annotation, { name: "a.jpg" });
+ * ```
+ */
+export function fromCocoPanoptic(
+  png: Uint8Array,
+  annotation: PanopticAnnotation,
+  options: { name: string },
+): LabeledImage {
+  const file = annotation.file_name;
+  let decoded: ReturnType<typeof decodePng>;
+  try {
+    decoded = decodePng(png);
+  } catch (error) {
+    throw new ConversionError(`invalid PNG: ${(error as Error).message}`, { file }, { cause: error });
+  }
+  if (decoded.channels < 3 || decoded.bitDepth !== 8)
+    throw new ConversionError("panoptic PNG must be 8-bit RGB(A)", { file, field: "colorType" });
+  const { width, height, channels } = decoded;
+  const data = new Uint32Array(width * height);
+  for (let i = 0; i < data.length; i++) {
+    const o = i * channels;
+    data[i] =
+      (decoded.data[o] as number) +
+      256 * (decoded.data[o + 1] as number) +
+      65536 * (decoded.data[o + 2] as number);
+  }
+  const ids = new Set(data);
+  ids.delete(0);
+  const annotations: SegmentationAnnotation[] = [];
+  for (const s of annotation.segments_info) {
+    if (!ids.has(s.id))
+      throw new ConversionError(`segment ${s.id} is not in the PNG`, { file, item: `segment ${s.id}` });
+    ids.delete(s.id);
+    const a: SegmentationAnnotation = { id: s.id, category_id: s.category_id };
+    if (s.iscrowd === 1) a.attributes = { iscrowd: true };
+    annotations.push(a);
+  }
+  if (ids.size > 0)
+    throw new ConversionError(
+      `PNG has segment ids without segments_info: ${[...ids].slice(0, 5).join(", ")}`,
+      { file },
+    );
+  const bitmap: InstanceBitmap = { width, height, data };
+  return { name: options.name, width, height, segmentation: { annotations, bitmap } };
+}

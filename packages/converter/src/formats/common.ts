@@ -1,0 +1,67 @@
+/** Small helpers shared by the format modules. */
+import { ConversionError, type ProblemLocation } from "../errors.js";
+import type { Category } from "../types.js";
+
+/** `a/b/img.jpg` -> `a/b/img`. */
+export function stripExtension(name: string): string {
+  const slash = name.lastIndexOf("/");
+  const dot = name.lastIndexOf(".");
+  return dot > slash + 0 && dot > 0 ? name.slice(0, dot) : name;
+}
+
+/** Throws unless width and height are positive integers. */
+export function requireImageSize(width: unknown, height: unknown, location: ProblemLocation): void {
+  for (const [field, v] of [
+    ["width", width],
+    ["height", height],
+  ] as const) {
+    if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) {
+      throw new ConversionError(`image ${field} must be a positive integer, got ${JSON.stringify(v)}`, {
+        ...location,
+        field,
+      });
+    }
+  }
+}
+
+/** Category lookup by id that throws a located error. */
+export function categoryLookup(
+  categories: ReadonlyArray<Category>,
+): (id: number, location: ProblemLocation) => Category {
+  const byId = new Map(categories.map((c) => [c.id, c]));
+  return (id, location) => {
+    const c = byId.get(id);
+    if (c === undefined)
+      throw new ConversionError(`unknown category id ${id}`, { ...location, field: "category_id" });
+    return c;
+  };
+}
+
+/** Flattens `[[x, y], ...]` after checking every number is finite. */
+export function flattenPoints(points: unknown, location: ProblemLocation): number[] {
+  if (!Array.isArray(points))
+    throw new ConversionError("points must be a list of [x, y]", { ...location, field: "points" });
+  const flat: number[] = [];
+  points.forEach((p, i) => {
+    if (!Array.isArray(p) || p.length < 2)
+      throw new ConversionError("each point must be [x, y]", { ...location, field: `points[${i}]` });
+    for (const k of [0, 1]) {
+      const v = p[k];
+      if (typeof v !== "number" || !Number.isFinite(v)) {
+        throw new ConversionError(`expected a finite number, got ${JSON.stringify(v)}`, {
+          ...location,
+          field: `points[${i}][${k}]`,
+        });
+      }
+      flat.push(v);
+    }
+  });
+  return flat;
+}
+
+/** Pairs a flat list back into points. */
+export function toPairs(flat: ArrayLike<number>): number[][] {
+  const out: number[][] = [];
+  for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i] as number, flat[i + 1] as number]);
+  return out;
+}

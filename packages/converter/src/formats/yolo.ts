@@ -1,0 +1,280 @@
+/**
+ * YOLO detect (`cls cx cy w h`) and segment (`cls x1 y1 x2 y2 ...`) text files, normalised by the image size.
+ *
+ * Unlike FastLabel: `classes.txt` is always written in the order of the indices used in the files; every ring is its
+ * own line (holes are reported, never exported as polygons); numbers are fixed-point (no `5e-05`) and rounded, not
+ * truncated; zero-sized images raise a {@link ConversionError} naming the image instead of `ZeroDivisionError`.
+ */
+import { ConversionError, WarningCollector } from "../errors.js";
+import { maskToPolygons, ringsBbox } from "../geometry/index.js";
+import { instanceBounds } from "../rle/bitmap.js";
+import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js";
+import type { ConversionResult } from "./coco.js";
+import { categoryLookup, flattenPoints, requireImageSize, stripExtension, toPairs } from "./common.js";
+
+/** Options of {@link toYolo}. */
+export interface ToYoloOptions {
+  /** `detect` (boxes, default) or `segment` (polygons). */
+  mode?: "detect" | "segment";
+  /** Category ids in class-index order; default: the order of `categories`. */
+  classes?: number[];
+  /** Decimal places (default 6). */
+  precision?: number;
+  /** Douglas-Peucker tolerance for polygons traced from bitmaps (default 0). */
+  polygonTolerance?: number;
+}
+
+/** YOLO output: one text per image (keyed by `<name without extension>.txt`) plus `classes.txt`. */
+export interface YoloExport {
+  files: Map<string, string>;
+  classesTxt: string;
+  /** Category id per class index. */
+  classes: number[];
+}
+
+/**
+ * Converts Segments labels to YOLO text files.
+ *
+ * @example
+ * ```ts
+ * const { value } = toYolo([{ name: "a.jpg", width: 200, height: 100, vector: { annotations: [
+ *   { id: 1, category_id: 5, type: "bbox", points: [[80, 30], [120, 70]] }] } }], [{ id: 5, name: "dog" }]);
+ * value.files.get("a.txt"); // "0 0.500000 0.500000 0.200000 0.400000\n"
+ * value.classesTxt; // "dog\n"
+ * ```
+ */
+export function toYolo(
+  images: Iterable<LabeledImage>,
+  categories: ReadonlyArray<Category>,
+  options: ToYoloOptions = {},
+): ConversionResult<YoloExport> {
+  const warnings = new WarningCollector();
+  const classes = options.classes ?? categories.map((c) => c.id);
+  const lookup = categoryLookup(categories);
+  const index = new Map<number, number>();
+  classes.forEach((id, i) => {
+    lookup(id, { item: `classes[${i}]` });
+    if (index.has(id))
+      throw new ConversionError(`category id ${id} listed twice`, { field: `classes[${i}]` });
+    index.set(id, i);
+  });
+  const digits = options.precision ?? 6;
+  const files = new Map<string, string>();
+  for (const image of images) {
+    const file = `${stripExtension(image.name)}.txt`;
+    requireImageSize(image.width, image.height, { file, item: `image ${image.name}` });
+    const { width: W, height: H } = image;
+    const lines: string[] = [];
+    const fmt = (v: number, size: number, loc: { item: string }) => {
+      let n = v / size;
+      if (n < 0 || n > 1) {
+        warnings.add("coordinate outside the image clipped to [0, 1]", { file, ...loc });
+        n = Math.min(1, Math.max(0, n));
+      }
+      return n.toFixed(digits);
+    };
+    const cls = (categoryId: number, item: string) => {
+      lookup(categoryId, { file, item });
+      const i = index.get(categoryId);
+      if (i === undefined) {
+        warnings.add(`category ${categoryId} is not in classes (annotation skipped)`, {
+          file,
+          item,
+          field: "category_id",
+        });
+      }
+      return i;
+    };
+    const boxLine = (c: number, flat: number[], item: string) => {
+      const [x, y, w, h] = ringsBbox([flat]);
+      lines.push(
+        `${c} ${fmt(x + w / 2, W, { item })} ${fmt(y + h / 2, H, { item })} ${fmt(w, W, { item })} ${fmt(h, H, { item })}`,
+      );
+    };
+    const polyLine = (c: number, flat: number[], item: string) => {
+      lines.push(`${c} ${flat.map((v, i) => fmt(v, i % 2 === 0 ? W : H, { item })).join(" ")}`);
+    };
+    for (const a of image.vector?.annotations ?? []) {
+      const item = `image ${image.name}, annotation ${a.id}`;
+      const c = cls(a.category_id, item);
+      if (c === undefined) continue;
+      const flat = flattenPoints(a.points, { file, item });
+      if (a.type === "bbox") {
+        if (options.mode === "segment") {
+          const [x, y, w, h] = ringsBbox([flat]);
+          polyLine(c, [x, y, x + w, y, x + w, y + h, x, y + h], item);
+        } else boxLine(c, flat, item);
+      } else if (a.type === "polygon") {
+        if (options.mode === "segment") polyLine(c, flat, item);
+        else boxLine(c, flat, item);
+      } else
+        warnings.add(`${a.type} skipped: YOLO holds boxes and polygons only`, { file, item, field: "type" });
+    }
+    if (image.segmentation) {
+      const { bitmap, annotations } = image.segmentation;
+      const bounds = instanceBounds(bitmap.data, bitmap.width, bitmap.height);
+      for (const a of annotations) {
+        const item = `image ${image.name}, instance ${a.id}`;
+        const c = cls(a.category_id, item);
+        const b = bounds.get(a.id);
+        if (c === undefined) continue;
+        if (b === undefined) {
+          warnings.add("instance has no pixels (skipped)", { file, item });
+          continue;
+        }
+        if (options.mode !== "segment") {
+          boxLine(c, [b.x0, b.y0, b.x1 + 1, b.y1 + 1], item);
+          continue;
+        }
+        const w = b.x1 - b.x0 + 1;
+        const h = b.y1 - b.y0 + 1;
+        const crop = new Uint8Array(w * h);
+        for (let y = 0; y < h; y++)
+          for (let x = 0; x < w; x++)
+            crop[y * w + x] = bitmap.data[(y + b.y0) * bitmap.width + x + b.x0] === a.id ? 1 : 0;
+        const regions = maskToPolygons(
+          { width: w, height: h, data: crop },
+          { offsetX: b.x0, offsetY: b.y0, tolerance: options.polygonTolerance ?? 0 },
+        );
+        const holes = regions.reduce((n, r) => n + r.length - 1, 0);
+        if (holes > 0)
+          warnings.add(`${holes} hole(s) cannot be represented in YOLO-seg (outer rings written)`, {
+            file,
+            item,
+          });
+        for (const r of regions) polyLine(c, r[0] as number[], item);
+      }
+    }
+    files.set(file, lines.map((l) => `${l}\n`).join(""));
+  }
+  const names = classes.map((id) => lookup(id, {}).name);
+  return {
+    value: { files, classesTxt: names.map((n) => `${n}\n`).join(""), classes },
+    warnings: warnings.list,
+  };
+}
+
+/**
+ * Parses `classes.txt` (one name per line; trailing blank lines ignored).
+ *
+ * @example
+ * ```ts
+ * parseClassesTxt("dog\ncat\n"); // ["dog", "cat"]
+ * ```
+ */
+export function parseClassesTxt(text: string): string[] {
+  const lines = text
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((l) => l.trim());
+  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
+  return lines;
+}
+
+/**
+ * Parses one YOLO label file. Lines with 5 values are boxes, lines with an odd number >= 7 of values are polygons.
+ * Class index `i` becomes category id `classIds[i]` (default `i + 1`).
+ *
+ * @example
+ * ```ts
+ * parseYolo("0 0.5 0.5 0.2 0.4\n", { file: "a.txt", width: 200, height: 100, classCount: 1 });
+ * // [{ id: 1, category_id: 1, type: "bbox", points: [[80, 30], [120, 70]] }]
+ * ```
+ */
+export function parseYolo(
+  text: string,
+  options: { file: string; width: number; height: number; classCount: number; classIds?: number[] },
+): ImageVectorAnnotation[] {
+  const { file, width: W, height: H } = options;
+  requireImageSize(W, H, { file });
+  const out: ImageVectorAnnotation[] = [];
+  const lines = text.replace(/\r\n?/g, "\n").split("\n");
+  lines.forEach((raw, lineIndex) => {
+    const line = raw.trim();
+    if (line === "") return;
+    const item = `line ${lineIndex + 1}`;
+    const tokens = line.split(/\s+/);
+    const values = tokens.map((t, k) => {
+      const v = Number(t);
+      if (t === "" || !Number.isFinite(v))
+        throw new ConversionError(`not a number: ${JSON.stringify(t)}`, { file, item, field: `value ${k}` });
+      return v;
+    });
+    const cls = values[0] as number;
+    if (!Number.isInteger(cls) || cls < 0 || cls >= options.classCount) {
+      throw new ConversionError(
+        `class index ${tokens[0]} is not in classes.txt (${options.classCount} classes)`,
+        { file, item, field: "class" },
+      );
+    }
+    const categoryId = options.classIds?.[cls] ?? cls + 1;
+    const coords = values.slice(1);
+    if (coords.some((v) => v < 0 || v > 1))
+      throw new ConversionError("normalised coordinate outside [0, 1]", { file, item });
+    if (coords.length === 4) {
+      const [cx, cy, w, h] = coords as [number, number, number, number];
+      out.push({
+        id: out.length + 1,
+        category_id: categoryId,
+        type: "bbox",
+        points: [
+          [(cx - w / 2) * W, (cy - h / 2) * H],
+          [(cx + w / 2) * W, (cy + h / 2) * H],
+        ],
+      });
+    } else if (coords.length >= 6 && coords.length % 2 === 0) {
+      out.push({
+        id: out.length + 1,
+        category_id: categoryId,
+        type: "polygon",
+        points: toPairs(coords.map((v, i) => v * (i % 2 === 0 ? W : H))),
+      });
+    } else {
+      throw new ConversionError(
+        `expected 4 box values or at least 3 x,y pairs, got ${coords.length} values`,
+        { file, item },
+      );
+    }
+  });
+  return out;
+}
+
+/**
+ * Imports a YOLO dataset held in memory: `labels` maps a label file (`a/b.txt`) to its text; `images` maps the same
+ * stem (`a/b`) to the image name and size. A label file without an image, or an unknown class, is a
+ * {@link ConversionError}; an image without a label file gets an empty label.
+ *
+ * @example
+ * ```ts
+ * const { value } = fromYolo(new Map([["a.txt", "0 0.5 0.5 1 1\n"]]), [{ name: "a.jpg", width: 10, height: 10 }], "cat\n");
+ * value.categories; // [{ id: 1, name: "cat" }]
+ * ```
+ */
+export function fromYolo(
+  labels: ReadonlyMap<string, string>,
+  images: ReadonlyArray<{ name: string; width: number; height: number }>,
+  classesTxt: string,
+): ConversionResult<{ images: LabeledImage[]; categories: Category[] }> {
+  const warnings = new WarningCollector();
+  const names = parseClassesTxt(classesTxt);
+  const categories = names.map((name, i) => ({ id: i + 1, name }));
+  const byStem = new Map(images.map((img) => [stripExtension(img.name).toLowerCase(), img]));
+  const out = new Map<string, LabeledImage>(
+    images.map((img) => [img.name, { ...img, vector: { format_version: "0.1", annotations: [] } }]),
+  );
+  for (const [file, text] of labels) {
+    const base = file.split("/").pop();
+    if (base === "classes.txt") continue;
+    const image = byStem.get(stripExtension(file).toLowerCase());
+    if (image === undefined) throw new ConversionError("label file has no matching image", { file });
+    const annotations = parseYolo(text, {
+      file,
+      width: image.width,
+      height: image.height,
+      classCount: names.length,
+    });
+    const target = out.get(image.name) as LabeledImage;
+    target.vector = { format_version: "0.1", annotations };
+  }
+  return { value: { images: [...out.values()], categories }, warnings: warnings.list };
+}

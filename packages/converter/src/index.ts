@@ -1,0 +1,31 @@
+/**
+ * `@segments-ts/converter`: format converters for Segments.ai labels with pycocotools-exact COCO RLE.
+ * Pure functions over in-memory objects; Node file helpers live in `@segments-ts/converter/node`.
+ * @packageDocumentation
+ */
+export { ConversionError, type ConversionWarning, type ProblemLocation, WarningCollector } from "./errors.js";
+export * from "./export/index.js";
+export {
+  type CocoAnnotation,
+  type CocoCategory,
+  type CocoImage,
+  type CocoImport,
+  type CocoInstanceDataset,
+  type ConversionResult,
+  cocoAnnotationsForImage,
+  type FromCocoOptions,
+  fromCocoInstance,
+  type ToCocoOptions,
+  toCocoCategories,
+  toCocoInstance,
+} from "./formats/coco.js";
+export * from "./formats/coco-panoptic.js";
+export * from "./formats/index-png.js";
+export * from "./formats/labelme.js";
+export * from "./formats/voc.js";
+export * from "./formats/yolo.js";
+export * from "./geometry/index.js";
+export * from "./release/index.js";
+export * from "./rle/bitmap.js";
+export * from "./rle/index.js";
+export type * from "./types.js";

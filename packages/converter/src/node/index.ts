@@ -1,0 +1,289 @@
+/**
+ * `@segments-ts/converter/node`: file-system helpers (directory cache, `exportDataset`, streaming COCO writer).
+ * @packageDocumentation
+ */
+import { createWriteStream } from "node:fs";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
+import { dirname, join } from "node:path";
+import { bitmap2file, colorizePng, encodePng } from "@segments-ts/bitmap";
+import { ConversionError, type ConversionWarning, WarningCollector } from "../errors.js";
+import { cocoInstanceJsonChunks } from "../export/index.js";
+import type { ToCocoOptions } from "../formats/coco.js";
+import { toCocoPanoptic, toPanopticCategories } from "../formats/coco-panoptic.js";
+import { stripExtension } from "../formats/common.js";
+import { toYolo } from "../formats/yolo.js";
+import { maskToPolygons } from "../geometry/index.js";
+import type { ByteCache, SegmentsDataset } from "../release/index.js";
+import { instanceBounds } from "../rle/bitmap.js";
+import type { Category, LabeledImage } from "../types.js";
+
+/**
+ * A {@link ByteCache} in a directory (created on demand).
+ *
+ * @example
+ * ```ts
+ * const dataset = await SegmentsDataset.load(url, { cache: new DirectoryCache("segments") });
+ * ```
+ */
+export class DirectoryCache implements ByteCache {
+  constructor(readonly directory: string) {}
+
+  async get(key: string): Promise<Uint8Array | undefined> {
+    try {
+      return new Uint8Array(await readFile(this.#path(key)));
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+      throw error;
+    }
+  }
+
+  async set(key: string, bytes: Uint8Array): Promise<void> {
+    const path = this.#path(key);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+  }
+
+  #path(key: string): string {
+    if (key.split("/").some((part) => part === ".." || part === ""))
+      throw new ConversionError("unsafe cache key", { item: key });
+    return join(this.directory, ...key.split("/"));
+  }
+}
+
+/**
+ * Writes a COCO instance JSON file, streaming: memory stays around the size of the annotations' JSON text.
+ *
+ * @example
+ * ```ts
+ * const warnings = await writeCocoInstanceFile("out/instances.json", images, categories);
+ * ```
+ */
+export async function writeCocoInstanceFile(
+  path: string,
+  images: Iterable<LabeledImage> | AsyncIterable<LabeledImage>,
+  categories: ReadonlyArray<Category>,
+  options: ToCocoOptions = {},
+): Promise<ConversionWarning[]> {
+  await mkdir(dirname(path), { recursive: true });
+  const warnings = new WarningCollector();
+  const stream = createWriteStream(path, { encoding: "utf8" });
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on("finish", resolve);
+    stream.on("error", reject);
+  });
+  for await (const chunk of cocoInstanceJsonChunks(images, categories, warnings, {
+    ...options,
+    file: options.file ?? path,
+  })) {
+    if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once("drain", () => resolve()));
+  }
+  stream.end();
+  await done;
+  return warnings.list;
+}
+
+/** Export formats of the Python SDK's `export_dataset`. */
+export type ExportFormat =
+  | "coco-panoptic"
+  | "coco-instance"
+  | "yolo"
+  | "instance"
+  | "instance-color"
+  | "semantic"
+  | "semantic-color"
+  | "polygon";
+
+const BITMAP_ONLY = ["coco-panoptic", "instance", "instance-color", "semantic", "semantic-color", "polygon"];
+const COMPATIBLE: Record<ExportFormat, string[]> = {
+  "coco-panoptic": ["segmentation-bitmap", "segmentation-bitmap-highres"],
+  instance: ["segmentation-bitmap", "segmentation-bitmap-highres"],
+  "instance-color": ["segmentation-bitmap", "segmentation-bitmap-highres"],
+  semantic: ["segmentation-bitmap", "segmentation-bitmap-highres"],
+  "semantic-color": ["segmentation-bitmap", "segmentation-bitmap-highres"],
+  polygon: ["segmentation-bitmap", "segmentation-bitmap-highres"],
+  "coco-instance": ["vector", "bboxes", "keypoints", "segmentation-bitmap", "segmentation-bitmap-highres"],
+  yolo: ["vector", "bboxes"],
+};
+
+/** Result of {@link exportDataset}. */
+export interface ExportResult {
+  /** The JSON file (COCO formats and polygon). */
+  jsonFile?: string;
+  /** Every file written. */
+  files: string[];
+  warnings: ConversionWarning[];
+}
+
+/**
+ * Exports a dataset like the Python SDK's `export_dataset`: same formats, file names and JSON layout (see README for
+ * the deliberate differences). Samples are processed one at a time.
+ *
+ * @example
+ * ```ts
+ * const dataset = await SegmentsDataset.load("release.json", { fetch, cache: new DirectoryCache("segments") });
+ * const { jsonFile } = await exportDataset(dataset, "coco-instance", "out");
+ * ```
+ */
+export async function exportDataset(
+  dataset: SegmentsDataset,
+  format: ExportFormat,
+  outDir: string,
+  options: { idIncrement?: number; coco?: ToCocoOptions } = {},
+): Promise<ExportResult> {
+  const compatible = COMPATIBLE[format];
+  if (compatible === undefined)
+    throw new ConversionError(`unknown export format ${JSON.stringify(format)}`, { field: "format" });
+  if (!compatible.includes(dataset.taskType)) {
+    throw new ConversionError(
+      `format ${format} needs a ${compatible.join(" / ")} dataset, this one is ${dataset.taskType}`,
+      { field: "format" },
+    );
+  }
+  await mkdir(outDir, { recursive: true });
+  const files: string[] = [];
+  const warnings: ConversionWarning[] = [];
+  const release = dataset.release.name;
+  const jsonName = `export_${format}_${dataset.identifier}_${release}.json`;
+  const labeled = dataset.samples.filter((s) => s.label !== null);
+  const categories = dataset.categories;
+  const info = { description: dataset.release.dataset.name, version: release };
+  const write = async (name: string, bytes: Uint8Array | string) => {
+    const path = join(outDir, name);
+    await mkdir(dirname(path), { recursive: true });
+    await writeFile(path, bytes);
+    files.push(path);
+  };
+  async function* images(): AsyncGenerator<LabeledImage> {
+    for (const s of labeled) yield await s.toLabeledImage();
+  }
+
+  if (format === "coco-instance") {
+    const jsonFile = join(outDir, jsonName);
+    warnings.push(
+      ...(await writeCocoInstanceFile(jsonFile, images(), categories, { ...options.coco, info })),
+    );
+    files.push(jsonFile);
+    return { jsonFile, files, warnings };
+  }
+  if (format === "yolo") {
+    for await (const image of images()) {
+      const result = toYolo([image], categories);
+      warnings.push(...result.warnings);
+      for (const [name, text] of result.value.files) await write(name, text);
+    }
+    await write("classes.txt", toYolo([], categories).value.classesTxt);
+    return { files, warnings };
+  }
+  if (BITMAP_ONLY.includes(format)) {
+    const jsonImages: Array<Record<string, unknown>> = [];
+    const jsonAnnotations: Array<Record<string, unknown>> = [];
+    let imageId = 0;
+    let annotationId = 0;
+    for (const sample of labeled) {
+      imageId++;
+      const image = await sample.toLabeledImage();
+      const seg = image.segmentation;
+      if (!seg) continue;
+      jsonImages.push({ id: imageId, file_name: image.name, height: image.height, width: image.width });
+      const base = `${stripExtension(sample.name)}_label_${dataset.labelset}`;
+      if (format === "coco-panoptic") {
+        const fileName = `${base}_coco-panoptic.png`;
+        const result = toCocoPanoptic(image, imageId, fileName, categories);
+        warnings.push(...result.warnings);
+        await write(fileName, result.value.png);
+        jsonAnnotations.push(result.value.annotation as unknown as Record<string, unknown>);
+      } else if (format === "instance") {
+        await write(
+          `${base}_instance.png`,
+          bitmap2file(seg.bitmap.data, { width: seg.bitmap.width, height: seg.bitmap.height }),
+        );
+      } else if (format === "instance-color") {
+        await write(`${base}_instance_colored.png`, colorizePng(seg.bitmap));
+      } else if (format === "semantic" || format === "semantic-color") {
+        const lut = new Map(seg.annotations.map((a) => [a.id, a.category_id + (options.idIncrement ?? 0)]));
+        const data = new Uint16Array(seg.bitmap.data.length);
+        let max = 0;
+        for (let i = 0; i < data.length; i++) {
+          const v = lut.get(seg.bitmap.data[i] as number) ?? 0;
+          data[i] = v;
+          if (v > max) max = v;
+        }
+        if (format === "semantic") {
+          const png =
+            max > 255
+              ? encodePng({ width: image.width, height: image.height, data, colorType: "gray", bitDepth: 16 })
+              : encodePng({
+                  width: image.width,
+                  height: image.height,
+                  data: Uint8Array.from(data),
+                  colorType: "gray",
+                });
+          await write(`${base}_semantic.png`, png);
+        } else {
+          const colors = new Map(categories.map((c) => [c.id + (options.idIncrement ?? 0), c.color]));
+          await write(
+            `${base}_semantic_colored.png`,
+            colorizePng({ width: image.width, height: image.height, data: Uint32Array.from(data) }, (v) => {
+              const c = colors.get(v);
+              return v === 0
+                ? [0, 0, 0, 0]
+                : c
+                  ? ([c[0] ?? 0, c[1] ?? 0, c[2] ?? 0, 255] as const)
+                  : ([128, 128, 128, 255] as const);
+            }),
+          );
+        }
+      } else if (format === "polygon") {
+        const bounds = instanceBounds(seg.bitmap.data, seg.bitmap.width, seg.bitmap.height);
+        for (const a of seg.annotations) {
+          const b = bounds.get(a.id);
+          if (!b) {
+            warnings.push({
+              message: "instance has no pixels (skipped)",
+              item: `sample ${sample.name}, instance ${a.id}`,
+            });
+            continue;
+          }
+          const w = b.x1 - b.x0 + 1;
+          const h = b.y1 - b.y0 + 1;
+          const crop = new Uint8Array(w * h);
+          for (let y = 0; y < h; y++)
+            for (let x = 0; x < w; x++)
+              crop[y * w + x] = seg.bitmap.data[(y + b.y0) * seg.bitmap.width + x + b.x0] === a.id ? 1 : 0;
+          const regions = maskToPolygons(
+            { width: w, height: h, data: crop },
+            { offsetX: b.x0, offsetY: b.y0 },
+          );
+          const polygons = regions.flat().map((ring) => {
+            const pts: number[][] = [];
+            for (let i = 0; i < ring.length; i += 2) pts.push([ring[i] as number, ring[i + 1] as number]);
+            return pts;
+          });
+          jsonAnnotations.push({
+            id: ++annotationId,
+            image_id: imageId,
+            category_id: a.category_id,
+            attributes: a.attributes ?? {},
+            polygons,
+          });
+        }
+      }
+    }
+    if (format === "coco-panoptic" || format === "polygon") {
+      const jsonFile = join(outDir, jsonName);
+      const body =
+        format === "coco-panoptic"
+          ? {
+              info,
+              categories: toPanopticCategories(categories),
+              images: jsonImages,
+              annotations: jsonAnnotations,
+            }
+          : { categories, images: jsonImages, annotations: jsonAnnotations };
+      await write(jsonName, JSON.stringify(body));
+      return { jsonFile, files, warnings };
+    }
+    return { files, warnings };
+  }
+  throw new ConversionError(`unknown export format ${JSON.stringify(format)}`, { field: "format" });
+}

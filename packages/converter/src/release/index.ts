@@ -1,0 +1,331 @@
+/**
+ * Release files and a `SegmentsDataset` equivalent: filter by labelset, label status and metadata, iterate samples
+ * lazily, load images and label bitmaps on demand through an injectable `fetch`, optionally through a byte cache
+ * (the Node subpath provides a directory cache).
+ */
+import { decodeLabelBitmap } from "@segments-ts/bitmap";
+import { ConversionError } from "../errors.js";
+import type {
+  Category,
+  ImageSegmentationLabelAttributes,
+  ImageVectorLabelAttributes,
+  InstanceBitmap,
+  LabeledImage,
+  ReleaseFile,
+  ReleaseSample,
+} from "../types.js";
+import { imageSize } from "./image-size.js";
+
+export { imageSize };
+
+/** A byte cache keyed by relative path (e.g. `jane_flowers/v0.1/donuts.jpg`). */
+export interface ByteCache {
+  get(key: string): Promise<Uint8Array | undefined>;
+  set(key: string, bytes: Uint8Array): Promise<void>;
+}
+
+/** Options of {@link SegmentsDataset}. */
+export interface DatasetOptions {
+  /** Labelset to read (default `ground-truth`); must exist in the release. */
+  labelset?: string;
+  /** Keep only samples whose label status is one of these (case-insensitive; unlabeled samples count as `UNLABELED`). */
+  filterBy?: string | string[];
+  /** Keep only samples whose metadata contains all of these key/value pairs. */
+  filterByMetadata?: Record<string, unknown>;
+  /** `fetch` used for images and bitmaps (default: the global one). */
+  fetch?: typeof fetch;
+  /** Cache for downloaded bytes. */
+  cache?: ByteCache;
+}
+
+const SUPPORTED_TASK_TYPES = [
+  "segmentation-bitmap",
+  "segmentation-bitmap-highres",
+  "vector",
+  "bboxes",
+  "keypoints",
+];
+
+/** One sample of a {@link SegmentsDataset}. Nothing is downloaded until a `load*` method is called. */
+export class DatasetSample {
+  readonly uuid: string;
+  readonly name: string;
+  /** `{name without extension}{extension of the image URL}`, as in the Python SDK. */
+  readonly fileName: string;
+  readonly metadata: Record<string, unknown>;
+  readonly labelStatus: string;
+  /** Label attributes of the selected labelset, or `null` when unlabeled. */
+  readonly label: ImageVectorLabelAttributes | ImageSegmentationLabelAttributes | null;
+  readonly imageUrl: string | undefined;
+  readonly raw: ReleaseSample;
+  readonly #dataset: SegmentsDataset;
+
+  constructor(dataset: SegmentsDataset, raw: ReleaseSample) {
+    this.#dataset = dataset;
+    this.raw = raw;
+    this.uuid = raw.uuid;
+    this.name = raw.name;
+    this.metadata = raw.metadata ?? {};
+    const label = raw.labels?.[dataset.labelset] ?? null;
+    this.labelStatus = label?.label_status ?? "UNLABELED";
+    this.label = (label?.attributes as DatasetSample["label"]) ?? null;
+    const image = raw.attributes?.image;
+    this.imageUrl = image?.signed_url ?? image?.url;
+    const ext = this.imageUrl
+      ? (/\.[A-Za-z0-9]+$/.exec(new URL(this.imageUrl, "http://x/").pathname)?.[0] ?? "")
+      : "";
+    this.fileName = `${stem(raw.name)}${ext}`;
+  }
+
+  /** Instance annotations of a segmentation label (empty when unlabeled or a vector label). */
+  get annotations() {
+    return this.label?.annotations ?? [];
+  }
+
+  /**
+   * Downloads (or reads from the cache) the image bytes.
+   *
+   * @example
+   * ```ts
+   * const bytes = await sample.loadImage();
+   * ```
+   */
+  async loadImage(): Promise<Uint8Array> {
+    if (!this.imageUrl)
+      throw new ConversionError("sample has no image URL", {
+        item: `sample ${this.name}`,
+        field: "attributes.image.url",
+      });
+    return this.#dataset.fetchBytes(
+      this.imageUrl,
+      `${this.#dataset.cachePrefix}/${this.fileName}`,
+      this.name,
+    );
+  }
+
+  /**
+   * Downloads and decodes the label bitmap, or returns `null` for unlabeled samples and vector labels.
+   *
+   * @example
+   * ```ts
+   * const bitmap = await sample.loadBitmap(); // { width, height, data: Uint32Array } | null
+   * ```
+   */
+  async loadBitmap(): Promise<InstanceBitmap | null> {
+    const label = this.label as ImageSegmentationLabelAttributes | null;
+    const url = label?.segmentation_bitmap?.signed_url ?? label?.segmentation_bitmap?.url;
+    if (!url) return null;
+    const key = `${this.#dataset.cachePrefix}/${stem(this.name)}_label_${this.#dataset.labelset}.png`;
+    const bytes = await this.#dataset.fetchBytes(url, key, this.name);
+    try {
+      return decodeLabelBitmap(bytes);
+    } catch (error) {
+      throw new ConversionError(
+        `invalid label bitmap: ${(error as Error).message}`,
+        { file: url, item: `sample ${this.name}`, field: "segmentation_bitmap" },
+        { cause: error },
+      );
+    }
+  }
+
+  /**
+   * The sample as a converter input. The size comes from the bitmap, or else from the image header (downloaded).
+   *
+   * @example
+   * ```ts
+   * const image = await sample.toLabeledImage();
+   * ```
+   */
+  async toLabeledImage(): Promise<LabeledImage> {
+    const out: LabeledImage = { name: this.fileName, width: 0, height: 0, metadata: this.metadata };
+    const bitmap = await this.loadBitmap();
+    if (bitmap) {
+      out.width = bitmap.width;
+      out.height = bitmap.height;
+      out.segmentation = { annotations: this.annotations.map((a) => ({ ...a })), bitmap };
+      return out;
+    }
+    const size = imageSize(await this.loadImage());
+    if (!size)
+      throw new ConversionError("cannot read the image size (unknown format)", {
+        item: `sample ${this.name}`,
+        field: "image",
+      });
+    out.width = size.width;
+    out.height = size.height;
+    if (this.label && !("segmentation_bitmap" in this.label))
+      out.vector = this.label as ImageVectorLabelAttributes;
+    return out;
+  }
+}
+
+function stem(name: string): string {
+  const dot = name.lastIndexOf(".");
+  return dot > 0 && dot > name.lastIndexOf("/") ? name.slice(0, dot) : name;
+}
+
+function asRelease(value: unknown, source: string): ReleaseFile {
+  const r = value as ReleaseFile;
+  if (typeof r !== "object" || r === null || typeof r.dataset !== "object" || r.dataset === null) {
+    throw new ConversionError("not a release file: missing dataset", { file: source, field: "dataset" });
+  }
+  if (!Array.isArray(r.dataset.samples))
+    throw new ConversionError("release has no samples list", { file: source, field: "dataset.samples" });
+  if (!Array.isArray(r.dataset.labelsets)) {
+    throw new ConversionError(
+      "release has no labelsets (very old release files used `tasks`: create a new release)",
+      { file: source, field: "dataset.labelsets" },
+    );
+  }
+  return r;
+}
+
+/**
+ * A loaded release, filtered like the Python `SegmentsDataset`.
+ *
+ * @example
+ * ```ts
+ * const dataset = await SegmentsDataset.load("https://.../release.json", { filterBy: ["LABELED", "REVIEWED"] });
+ * for await (const sample of dataset) {
+ *   const bitmap = await sample.loadBitmap();
+ * }
+ * ```
+ */
+export class SegmentsDataset {
+  readonly release: ReleaseFile;
+  readonly labelset: string;
+  readonly samples: DatasetSample[];
+  readonly #fetch: typeof fetch;
+  readonly #cache: ByteCache | undefined;
+
+  constructor(release: ReleaseFile, options: DatasetOptions = {}) {
+    this.release = asRelease(release, "release");
+    this.labelset = options.labelset ?? "ground-truth";
+    this.#fetch = options.fetch ?? globalThis.fetch;
+    this.#cache = options.cache;
+    const { dataset } = this.release;
+    if (!dataset.labelsets?.some((l) => l.name === this.labelset)) {
+      throw new ConversionError(
+        `labelset ${JSON.stringify(this.labelset)} not in the release (${dataset.labelsets?.map((l) => l.name).join(", ")})`,
+        { field: "labelset" },
+      );
+    }
+    if (!SUPPORTED_TASK_TYPES.includes(dataset.task_type)) {
+      throw new ConversionError(
+        `task type ${JSON.stringify(dataset.task_type)} is not supported (${SUPPORTED_TASK_TYPES.join(", ")})`,
+        { field: "dataset.task_type" },
+      );
+    }
+    const statuses =
+      options.filterBy === undefined
+        ? undefined
+        : new Set([options.filterBy].flat().map((s) => s.toUpperCase()));
+    const meta = options.filterByMetadata;
+    this.samples = dataset.samples
+      .map((s) => new DatasetSample(this, s))
+      .filter((s) => (statuses ? statuses.has(s.labelStatus.toUpperCase()) : true))
+      .filter((s) => (meta ? Object.entries(meta).every(([k, v]) => s.metadata[k] === v) : true));
+  }
+
+  /**
+   * Loads a release from a URL, a local path (Node only, read lazily), a `Release` object (`attributes.url`) or an
+   * already-parsed release file.
+   *
+   * @example
+   * ```ts
+   * const dataset = await SegmentsDataset.load("./release.json", { labelset: "ground-truth" });
+   * ```
+   */
+  static async load(
+    source: string | URL | ReleaseFile | { attributes: { url?: string; signed_url?: string } },
+    options: DatasetOptions = {},
+  ): Promise<SegmentsDataset> {
+    if (typeof source === "object" && !(source instanceof URL) && "dataset" in source)
+      return new SegmentsDataset(source, options);
+    let location: string;
+    if (source instanceof URL) location = source.href;
+    else if (typeof source === "string") location = source;
+    else {
+      const url = source.attributes?.signed_url ?? source.attributes?.url;
+      if (!url) throw new ConversionError("release has no attributes.url", { field: "attributes.url" });
+      location = url;
+    }
+    let text: string;
+    if (/^https?:\/\//i.test(location)) {
+      const response = await (options.fetch ?? globalThis.fetch)(location);
+      if (!response.ok)
+        throw new ConversionError(`HTTP ${response.status} loading the release`, { file: location });
+      text = await response.text();
+    } else {
+      const { readFile } = await import("node:fs/promises");
+      text = await readFile(location.startsWith("file:") ? new URL(location) : location, "utf8");
+    }
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (error) {
+      throw new ConversionError(
+        `invalid JSON: ${(error as Error).message}`,
+        { file: location },
+        { cause: error },
+      );
+    }
+    return new SegmentsDataset(asRelease(json, location), options);
+  }
+
+  get length(): number {
+    return this.samples.length;
+  }
+
+  /** Categories of the dataset (`task_attributes.categories`). */
+  get categories(): Category[] {
+    return this.release.dataset.task_attributes?.categories ?? [];
+  }
+
+  get taskType(): string {
+    return this.release.dataset.task_type;
+  }
+
+  /** `{owner}_{dataset}`, as in the Python SDK. */
+  get identifier(): string {
+    return `${this.release.dataset.owner}_${this.release.dataset.name}`;
+  }
+
+  /** Cache key prefix: `{owner}_{dataset}/{release}`. */
+  get cachePrefix(): string {
+    return `${this.identifier}/${this.release.name}`;
+  }
+
+  async *[Symbol.asyncIterator](): AsyncGenerator<DatasetSample> {
+    for (const s of this.samples) yield s;
+  }
+
+  /** Loads the labeled images one at a time (bounded memory). */
+  async *labeledImages(): AsyncGenerator<LabeledImage> {
+    for (const s of this.samples) yield await s.toLabeledImage();
+  }
+
+  /** @internal */
+  async fetchBytes(url: string, cacheKey: string, sampleName: string): Promise<Uint8Array> {
+    const cached = await this.#cache?.get(cacheKey);
+    if (cached) return cached;
+    let response: Response;
+    try {
+      response = await this.#fetch(url);
+    } catch (error) {
+      throw new ConversionError(
+        `download failed: ${(error as Error).message}`,
+        { file: url, item: `sample ${sampleName}` },
+        { cause: error },
+      );
+    }
+    if (!response.ok)
+      throw new ConversionError(`HTTP ${response.status} downloading`, {
+        file: url,
+        item: `sample ${sampleName}`,
+      });
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    await this.#cache?.set(cacheKey, bytes);
+    return bytes;
+  }
+}
