@@ -40,9 +40,8 @@ export const deleteLabelset: Handler = (call) => {
   const name = String(call.params.labelset);
   if (!call.app.store.getLabelset(dataset.id, name)) throw notFound();
   if (name === "ground-truth") {
-    throw new ApiError(400, "labelset: the ground-truth labelset cannot be deleted.", {
-      labelset: ["The ground-truth labelset cannot be deleted."],
-    });
+    // The spec declares no 400 here; refusing is a permission matter for every role.
+    throw new ApiError(403, "The ground-truth labelset cannot be deleted.");
   }
   call.app.store.deleteLabelset(dataset.id, name);
   return noContent();
