@@ -55,7 +55,9 @@ describe("retries", () => {
         { "retry-after": "0", "x-request-id": "rid-1" },
       ),
     );
-    const error = await send(transport({ maxRetries: 1 }), `${server.url}/x/`).catch((e: unknown) => e);
+    const error = await send(transport({ maxRetries: 1 }), `${server.url}/x/`).catch(
+      (e: RateLimitError) => e,
+    );
     expect(error).toBeInstanceOf(RateLimitError);
     expect(error).toMatchObject({
       status: 429,

@@ -13,7 +13,7 @@ export function canGzip(): boolean {
 }
 
 /** Gzips `data` into a new byte array. */
-export async function gzip(data: Uint8Array): Promise<Uint8Array> {
+export async function gzip(data: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> {
   const compressed = new Blob([data]).stream().pipeThrough(new CompressionStream("gzip"));
   return new Uint8Array(await new Response(compressed).arrayBuffer());
 }

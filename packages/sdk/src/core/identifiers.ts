@@ -37,6 +37,18 @@ export function pathSegment(value: unknown, argument: string): string {
   return value;
 }
 
+/** Checks a new dataset name: a path segment that also contains no `/` (it becomes half of `owner/name`). */
+export function datasetName(value: unknown, argument: string): string {
+  const name = pathSegment(value, argument);
+  if (name.includes("/")) {
+    throw new ValidationError(
+      argument,
+      `a dataset name cannot contain "/" (got "${name}"); pass the name only.`,
+    );
+  }
+  return name;
+}
+
 /**
  * Parses `owner/name` (e.g. `jane/flowers`) into its parts.
  *

@@ -6,7 +6,7 @@
 import { NotFoundError } from "./errors.js";
 
 /** Fetches one page (1-based) of at most `perPage` items. */
-export type PageFetcher<T> = (page: number, perPage: number) => Promise<T[]>;
+export type PageFetcher<T> = (page: number, perPage: number) => PromiseLike<T[]>;
 
 /**
  * Async iterable over every item of a paginated list, fetching pages lazily.

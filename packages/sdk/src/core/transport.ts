@@ -72,7 +72,7 @@ interface PreparedRequest {
   path: string;
   method: string;
   headers: Headers;
-  body: Uint8Array | undefined;
+  body: Uint8Array<ArrayBuffer> | undefined;
 }
 
 let requestCounter = 0;

@@ -27,7 +27,7 @@ export function contentTypeFor(filename: string): string {
 /** Converts any supported input into a Blob. A string is read as a file path, loading `node:fs` only then. */
 export async function toBlob(data: UploadData, filename: string): Promise<Blob> {
   const type = contentTypeFor(filename);
-  if (typeof data === "string") return new Blob([await readFileAtPath(data)], { type });
+  if (typeof data === "string") return new Blob([(await readFileAtPath(data)) as BlobPart], { type });
   if (data instanceof Blob) return data.type ? data : new Blob([data], { type });
   if (data instanceof Uint8Array || data instanceof ArrayBuffer)
     return new Blob([data as BlobPart], { type });

@@ -1,0 +1,61 @@
+/**
+ * `@segments-ts/sdk`: the friendly Segments.ai client.
+ *
+ * @example
+ * ```ts
+ * import { SegmentsClient, NotFoundError } from "@segments-ts/sdk";
+ *
+ * const client = new SegmentsClient({ apiKey: process.env.SEGMENTS_API_KEY });
+ * try {
+ *   const dataset = await client.getDataset("jane/flowers");
+ * } catch (error) {
+ *   if (error instanceof NotFoundError) console.log("no such dataset");
+ * }
+ * ```
+ */
+export { DEFAULT_API_URL, SegmentsClient, type SegmentsClientOptions } from "./client.js";
+export { APIPromise, type WithResponse } from "./core/api-promise.js";
+export { TASK_TYPES } from "./core/attributes.js";
+export {
+  AlreadyExistsError,
+  APIConnectionError,
+  APIError,
+  type APIErrorInit,
+  APITimeoutError,
+  APIUserAbortError,
+  AuthenticationError,
+  BadRequestError,
+  CollaboratorError,
+  ConflictError,
+  InternalServerError,
+  NotFoundError,
+  PermissionDeniedError,
+  // The Python SDK's names for the same errors.
+  PermissionDeniedError as AuthorizationError,
+  RateLimitError,
+  RateLimitError as APILimitError,
+  SegmentsError,
+  SubscriptionError,
+  ValidationError,
+} from "./core/errors.js";
+export { type DatasetRef, parseDatasetIdentifier } from "./core/identifiers.js";
+export type { Logger, LogLevel } from "./core/logger.js";
+export { PageIterator } from "./core/pagination.js";
+export type { FetchLike, RequestOptions } from "./core/transport.js";
+export type { UploadData } from "./core/upload.js";
+export type { AddDatasetParams, CloneDatasetParams, GetDatasetsParams } from "./resources/datasets.js";
+export type { AddIssueParams } from "./resources/issues.js";
+export type { AddLabelParams, UpdateLabelParams } from "./resources/labels.js";
+export { ReleaseFailedError, type WaitForReleaseOptions } from "./resources/releases.js";
+export type {
+  AddSampleParams,
+  AddSamplesParams,
+  AddSamplesProgress,
+  GetSampleParams,
+  GetSamplesParams,
+  SampleCreateFor,
+  SampleFilters,
+  UpdateSampleParams,
+} from "./resources/samples.js";
+export type { GetWorkunitsParams, WorkunitFilters } from "./resources/workunits.js";
+export type * from "./types.js";

@@ -1,0 +1,231 @@
+/** Users, datasets and collaborators. */
+import type { APIPromise } from "../core/api-promise.js";
+import { TASK_TYPES } from "../core/attributes.js";
+import { datasetName, parseDatasetIdentifier, pathSegment } from "../core/identifiers.js";
+import { PageIterator } from "../core/pagination.js";
+import type { RequestOptions } from "../core/transport.js";
+import { definedOnly, requireOneOf, requirePage, requirePerPage } from "../core/validate.js";
+import type { Collaborator, Dataset, DatasetCreate, DatasetUpdate, Role, TaskType, User } from "../types.js";
+import { type Context, call } from "./context.js";
+
+export const ROLES = ["labeler", "reviewer", "manager", "admin"] as const;
+
+/** Options of `getDatasets`. */
+export interface GetDatasetsParams {
+  /** List this user's (or organization's) datasets instead of your own. */
+  user?: string;
+  /** Page size, 1..1000 (default 1000). */
+  per_page?: number;
+  /** 1-based page number (default 1). */
+  page?: number;
+}
+
+/** Settings of `addDataset`: every `DatasetCreate` field except `name`, plus the owning organization. */
+export interface AddDatasetParams extends Omit<DatasetCreate, "name"> {
+  /** Create the dataset in this organization (you must be one of its admins). */
+  organization?: string;
+}
+
+/** Options of `cloneDataset`, with the Python SDK's argument names. */
+export interface CloneDatasetParams {
+  /** Name of the clone (default: `<name>-clone`). */
+  new_name?: string;
+  new_task_type?: TaskType;
+  new_public?: boolean;
+  /** Owner of the clone (an organization you administer). */
+  organization?: string;
+  /** Copy the labels too (default false). */
+  clone_labels?: boolean;
+}
+
+/** The Python SDK's defaults for a new dataset; `task_attributes` gets one "object" category. */
+const DATASET_DEFAULTS = {
+  description: "",
+  task_type: "segmentation-bitmap",
+  category: "other",
+  public: false,
+  readme: "",
+  labeling_inactivity_timeout_seconds: 300,
+  enable_skip_labeling: true,
+  enable_skip_reviewing: false,
+  enable_ratings: false,
+  enable_interpolation: true,
+  enable_same_dimensions_track_constraint: false,
+  enable_save_button: false,
+  enable_label_status_verified: false,
+  enable_3d_cuboid_rotation: false,
+  enable_confirm_on_submit: false,
+  archived: false,
+  enable_3d_region_of_interest: false,
+} as const satisfies Partial<DatasetCreate>;
+
+function defaultTaskAttributes(): NonNullable<DatasetCreate["task_attributes"]> {
+  return { format_version: "0.1", categories: [{ id: 1, name: "object" }] };
+}
+
+export function getUser(ctx: Context, user: string | undefined, options?: RequestOptions): APIPromise<User> {
+  return call(ctx, options, (init) =>
+    user === undefined
+      ? ctx.api.GET("/user", init)
+      : ctx.api.GET("/users/{user}", { ...init, params: { path: { user: pathSegment(user, "user") } } }),
+  );
+}
+
+export function getDatasets(
+  ctx: Context,
+  params: GetDatasetsParams = {},
+  options?: RequestOptions,
+): APIPromise<Dataset[]> {
+  return call(ctx, options, (init) => {
+    const query = { per_page: requirePerPage(params.per_page ?? 1000), page: requirePage(params.page ?? 1) };
+    if (params.user === undefined) return ctx.api.GET("/user/datasets/", { ...init, params: { query } });
+    const path = { user: pathSegment(params.user, "user") };
+    return ctx.api.GET("/users/{user}/datasets/", { ...init, params: { path, query } });
+  });
+}
+
+export function iterDatasets(
+  ctx: Context,
+  params: Omit<GetDatasetsParams, "page"> = {},
+  options?: RequestOptions,
+): PageIterator<Dataset> {
+  const perPage = requirePerPage(params.per_page ?? 1000);
+  return new PageIterator((page, per_page) => getDatasets(ctx, { ...params, page, per_page }, options), {
+    perPage,
+  });
+}
+
+export function getDataset(ctx: Context, dataset: string, options?: RequestOptions): APIPromise<Dataset> {
+  return call(ctx, options, (init) =>
+    ctx.api.GET("/datasets/{owner}/{dataset}/", {
+      ...init,
+      params: { path: parseDatasetIdentifier(dataset) },
+    }),
+  );
+}
+
+export function addDataset(
+  ctx: Context,
+  name: string,
+  params: AddDatasetParams = {},
+  options?: RequestOptions,
+): APIPromise<Dataset> {
+  return call(ctx, options, (init) => {
+    const { organization, ...fields } = params;
+    const body: DatasetCreate = {
+      ...DATASET_DEFAULTS,
+      task_attributes: defaultTaskAttributes(),
+      ...definedOnly(fields),
+      name: datasetName(name, "name"),
+      data_type: "IMAGE",
+    } as DatasetCreate;
+    if (body.task_type !== undefined) requireOneOf(body.task_type, "task_type", TASK_TYPES);
+    if (organization === undefined) return ctx.api.POST("/user/datasets/", { ...init, body });
+    const path = { organization: pathSegment(organization, "organization") };
+    return ctx.api.POST("/organizations/{organization}/datasets/", { ...init, params: { path }, body });
+  });
+}
+
+export function updateDataset(
+  ctx: Context,
+  dataset: string,
+  params: DatasetUpdate,
+  options?: RequestOptions,
+): APIPromise<Dataset> {
+  return call(ctx, options, (init) => {
+    const body = definedOnly({ ...params });
+    if (body.task_type !== undefined) requireOneOf(body.task_type, "task_type", TASK_TYPES);
+    const path = parseDatasetIdentifier(dataset);
+    return ctx.api.PATCH("/datasets/{owner}/{dataset}/", { ...init, params: { path }, body });
+  });
+}
+
+export function deleteDataset(ctx: Context, dataset: string, options?: RequestOptions): APIPromise<void> {
+  return call(ctx, options, (init) =>
+    ctx.api.DELETE("/datasets/{owner}/{dataset}/", {
+      ...init,
+      params: { path: parseDatasetIdentifier(dataset) },
+    }),
+  );
+}
+
+export function cloneDataset(
+  ctx: Context,
+  dataset: string,
+  params: CloneDatasetParams = {},
+  options?: RequestOptions,
+): APIPromise<Dataset> {
+  return call(ctx, options, (init) => {
+    const path = parseDatasetIdentifier(dataset);
+    const body = definedOnly({
+      name: datasetName(params.new_name ?? `${path.dataset}-clone`, "new_name"),
+      task_type: params.new_task_type,
+      public: params.new_public,
+      owner: params.organization,
+      clone_labels: params.clone_labels ?? false,
+    });
+    return ctx.api.POST("/datasets/{owner}/{dataset}/clone/", { ...init, params: { path }, body });
+  });
+}
+
+function collaboratorPath(dataset: string, username: string) {
+  return { ...parseDatasetIdentifier(dataset), username: pathSegment(username, "username") };
+}
+
+export function getDatasetCollaborator(
+  ctx: Context,
+  dataset: string,
+  username: string,
+  options?: RequestOptions,
+): APIPromise<Collaborator> {
+  return call(ctx, options, (init) =>
+    ctx.api.GET("/datasets/{owner}/{dataset}/collaborators/{username}", {
+      ...init,
+      params: { path: collaboratorPath(dataset, username) },
+    }),
+  );
+}
+
+export function addDatasetCollaborator(
+  ctx: Context,
+  dataset: string,
+  username: string,
+  role: Role,
+  options?: RequestOptions,
+): APIPromise<Collaborator> {
+  return call(ctx, options, (init) => {
+    const path = parseDatasetIdentifier(dataset);
+    const body = { user: pathSegment(username, "username"), role: requireOneOf(role, "role", ROLES) };
+    return ctx.api.POST("/datasets/{owner}/{dataset}/collaborators/", { ...init, params: { path }, body });
+  });
+}
+
+export function updateDatasetCollaborator(
+  ctx: Context,
+  dataset: string,
+  username: string,
+  role: Role,
+  options?: RequestOptions,
+): APIPromise<Collaborator> {
+  return call(ctx, options, (init) =>
+    ctx.api.PATCH("/datasets/{owner}/{dataset}/collaborators/{username}", {
+      ...init,
+      params: { path: collaboratorPath(dataset, username) },
+      body: { role: requireOneOf(role, "role", ROLES) },
+    }),
+  );
+}
+
+export function deleteDatasetCollaborator(
+  ctx: Context,
+  dataset: string,
+  username: string,
+  options?: RequestOptions,
+): APIPromise<void> {
+  return call(ctx, options, (init) =>
+    ctx.api.DELETE("/datasets/{owner}/{dataset}/collaborators/{username}", {
+      ...init,
+      params: { path: collaboratorPath(dataset, username) },
+    }),
+  );
+}

@@ -1,0 +1,79 @@
+/** Workunits: the labeling/reviewing sessions of a dataset. */
+import type { APIPromise } from "../core/api-promise.js";
+import { parseDatasetIdentifier } from "../core/identifiers.js";
+import { PageIterator } from "../core/pagination.js";
+import type { RequestOptions } from "../core/transport.js";
+import { definedOnly, requireOneOf, requirePage, requirePerPage } from "../core/validate.js";
+import type { Workunit } from "../types.js";
+import { type Context, call } from "./context.js";
+
+/** Filters of `getWorkunits` / `iterWorkunits`, with the Python SDK's names and defaults. */
+export interface WorkunitFilters {
+  /** Sort key (only `created_at`). */
+  sort?: "created_at";
+  /** Default `desc` (newest first). */
+  direction?: "asc" | "desc";
+  /** Only workunits created at or after this time (ISO 8601 string or Date). */
+  start?: string | Date;
+  /** Only workunits created before this time (ISO 8601 string or Date). */
+  end?: string | Date;
+  /** Add `session_time_metrics` to each workunit. */
+  include_session_time_metrics?: boolean;
+  /** Page size, 1..1000 (default 1000). */
+  per_page?: number;
+}
+
+/** Options of `getWorkunits`: filters plus the page to fetch. */
+export interface GetWorkunitsParams extends WorkunitFilters {
+  /** 1-based page number (default 1). */
+  page?: number;
+}
+
+function isoTime(value: string | Date | undefined): string | undefined {
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+function workunitsQuery(params: GetWorkunitsParams) {
+  const sort = requireOneOf(params.sort ?? "created_at", "sort", ["created_at"] as const);
+  const direction = requireOneOf(params.direction ?? "desc", "direction", ["asc", "desc"] as const);
+  return definedOnly({
+    per_page: requirePerPage(params.per_page ?? 1000),
+    page: requirePage(params.page ?? 1),
+    sort: direction === "desc" ? (`-${sort}` as const) : sort,
+    start: isoTime(params.start),
+    end: isoTime(params.end),
+    include_session_time_metrics: params.include_session_time_metrics ? true : undefined,
+  });
+}
+
+export function getWorkunits(
+  ctx: Context,
+  dataset: string,
+  params: GetWorkunitsParams = {},
+  options?: RequestOptions,
+): APIPromise<Workunit[]> {
+  return call(ctx, options, (init) => {
+    const path = parseDatasetIdentifier(dataset);
+    return ctx.api.GET("/datasets/{owner}/{dataset}/workunits/", {
+      ...init,
+      params: { path, query: workunitsQuery(params) },
+    });
+  });
+}
+
+export function iterWorkunits(
+  ctx: Context,
+  dataset: string,
+  filters: WorkunitFilters = {},
+  options?: RequestOptions,
+): PageIterator<Workunit> {
+  parseDatasetIdentifier(dataset);
+  workunitsQuery(filters);
+  const perPage = requirePerPage(filters.per_page ?? 1000);
+  return new PageIterator(
+    (page, per_page) => getWorkunits(ctx, dataset, { ...filters, page, per_page }, options),
+    {
+      perPage,
+    },
+  );
+}
