@@ -126,6 +126,14 @@ function signingSecret(store: Store): string {
   return secret;
 }
 
+let specValidatorInstance: SpecValidator | undefined;
+
+/** Compiling the spec's validators takes a few hundred ms; emulators in one process share them (they are pure). */
+function sharedSpecValidator(): SpecValidator {
+  specValidatorInstance ??= new SpecValidator(spec as unknown as Record<string, unknown>);
+  return specValidatorInstance;
+}
+
 /**
  * Starts a local, stateful emulator of the Segments.ai API on `node:http`, validating requests (and, in test mode,
  * responses) against the bundled OpenAPI spec.
@@ -148,7 +156,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     typeof options.rateLimit === "string" ? parseRateLimit(options.rateLimit) : options.rateLimit;
   const store = new Store(openDatabase(options.dataDir));
   const account = seedAccounts(store, options);
-  const specValidator = new SpecValidator(spec as unknown as Record<string, unknown>);
+  const specValidator = sharedSpecValidator();
   const releases = new ReleaseBuilder(store, options.releaseDelayMs ?? 200, (error) =>
     log("release build failed", error),
   );
