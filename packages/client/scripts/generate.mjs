@@ -17,7 +17,9 @@ const banner =
 const spec = JSON.parse(readFileSync(specPath, "utf8"));
 mkdirSync(outDir, { recursive: true });
 
-const ast = await openapiTS(spec, { alphabetize: false });
+// defaultNonNullable would make every request field that has a `default` required, which is wrong for inputs
+// (`priority` and `readme` default server-side when a sample is created).
+const ast = await openapiTS(spec, { alphabetize: false, defaultNonNullable: false });
 writeFileSync(join(outDir, "schema.ts"), `${banner}/* eslint-disable */\n${astToString(ast)}`);
 writeFileSync(join(outDir, "task-types.ts"), taskTypesModule(spec));
 writeFileSync(join(outDir, "models.ts"), modelsModule(spec));

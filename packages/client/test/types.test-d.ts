@@ -95,8 +95,8 @@ describe("task-type narrowing", () => {
   test("sample attributes follow the data type", () => {
     const image: SampleAttributesFor<"segmentation-bitmap"> = { image: { url: "https://example.com/a.jpg" } };
     void image;
-    // @ts-expect-error a point-cloud sample needs a `pcd`, not an image
     const pointcloud: SampleAttributesFor<"pointcloud-cuboid"> = {
+      // @ts-expect-error a point-cloud sample needs a `pcd`, not an image
       image: { url: "https://example.com/a.jpg" },
     };
     void pointcloud;

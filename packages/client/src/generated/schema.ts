@@ -1006,7 +1006,7 @@ export interface components {
             /** @description Organization that should own the clone (defaults to the authenticated user). */
             owner?: string;
             /** @default false */
-            clone_labels: boolean;
+            clone_labels?: boolean;
         };
         /** Collaborator */
         Collaborator: {
@@ -2363,7 +2363,7 @@ export interface components {
         PointcloudSampleAttributes: {
             pcd: components["schemas"]["PCD"];
             /** @default [] */
-            images: components["schemas"]["CalibratedImage"][];
+            images?: components["schemas"]["CalibratedImage"][];
             ego_pose?: components["schemas"]["EgoPose"];
             default_z?: number;
             name?: string;
@@ -2953,7 +2953,7 @@ export interface components {
             created_by: string;
             priority: number;
             /** @default  */
-            readme: string;
+            readme?: string;
             assigned_labeler?: string | null;
             assigned_reviewer?: string | null;
             label?: components["schemas"]["Label"] | components["schemas"]["LabelSummary"] | null;
@@ -2993,11 +2993,11 @@ export interface components {
             attributes: components["schemas"]["SampleAttributes"];
             metadata?: components["schemas"]["Metadata"];
             /** @default 0 */
-            priority: number;
+            priority?: number;
             assigned_labeler?: string | null;
             assigned_reviewer?: string | null;
             /** @default  */
-            readme: string;
+            readme?: string;
         };
         /**
          * SampleUpdate
@@ -3065,7 +3065,7 @@ export interface components {
         SequenceAnnotationTrack: {
             track_id: components["schemas"]["TrackId"];
             /** @default false */
-            is_keyframe: boolean;
+            is_keyframe?: boolean;
         };
         /**
          * Subscription
