@@ -61,7 +61,10 @@ describe("construction and secrets", () => {
     expect(Object.keys(c).join()).not.toContain("apiKey");
     const error = await client({ apiKey: "sk-wrong-key-456" })
       .getUser()
-      .catch((e: AuthenticationError) => e);
+      .then(
+        () => expect.unreachable("a wrong key must be rejected"),
+        (e: AuthenticationError) => e,
+      );
     expect(error).toBeInstanceOf(AuthenticationError);
     expect(`${error.message} ${JSON.stringify(error)} ${inspect(error)}`).not.toContain("sk-wrong-key-456");
   });
