@@ -1,7 +1,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
-import { ApiError } from "../http/errors.js";
+import { ApiError, notFound } from "../http/errors.js";
 import { validationError } from "./errors.js";
 
 // ajv and ajv-formats are CommonJS; under ESM the constructor sits on `.default`.
@@ -79,7 +79,13 @@ export class SpecValidator {
       values[parameter.name] = parameter.commaSeparated ? raw.split(",") : raw;
     }
     if (!operation.validateParams(values)) {
-      throw validationError("parameter", operation.validateParams.errors ?? []);
+      const errors = operation.validateParams.errors ?? [];
+      const field = errors[0]?.instancePath.split("/")[1];
+      // Like Django's URL converters, a malformed path segment (e.g. a non-uuid) matches no URL: 404, not 400.
+      if (operation.parameters.some((parameter) => parameter.in === "path" && parameter.name === field)) {
+        throw notFound();
+      }
+      throw validationError("parameter", errors);
     }
     return values;
   }
