@@ -45,6 +45,20 @@ function buildRouter(app: App): Router<RouteTarget> {
   return router;
 }
 
+/** The parts of a request URL the pipeline reads; cheaper than `new URL()` on the hot path. */
+interface RequestUrl {
+  pathname: string;
+  searchParams: URLSearchParams;
+}
+
+const NO_QUERY = new URLSearchParams();
+
+function parseUrl(raw: string): RequestUrl {
+  const queryStart = raw.indexOf("?");
+  if (queryStart < 0) return { pathname: raw, searchParams: NO_QUERY };
+  return { pathname: raw.slice(0, queryStart), searchParams: new URLSearchParams(raw.slice(queryStart + 1)) };
+}
+
 function authenticate(app: App, req: IncomingMessage): UserRecord {
   const header = req.headers.authorization;
   if (!header) throw new ApiError(401, "Authentication credentials were not provided.");
@@ -83,7 +97,7 @@ export function createRequestListener(app: App, options: ServerOptions) {
 
   async function answerApi(
     req: IncomingMessage,
-    url: URL,
+    url: RequestUrl,
     target: RouteTarget,
     pathParams: Record<string, string>,
   ) {
@@ -100,7 +114,7 @@ export function createRequestListener(app: App, options: ServerOptions) {
     return target.handler({ app, user, params, body });
   }
 
-  function checkResponse(req: IncomingMessage, url: URL, target: RouteTarget, reply: Reply): Reply {
+  function checkResponse(req: IncomingMessage, url: RequestUrl, target: RouteTarget, reply: Reply): Reply {
     if (!options.validateResponses || !target.operation) return reply;
     const message = app.spec.responseViolation(target.operation, reply.status, reply.body);
     if (!message) return reply;
@@ -116,7 +130,7 @@ export function createRequestListener(app: App, options: ServerOptions) {
   }
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? "/", "http://emulator");
+    const url = parseUrl(req.url ?? "/");
     const method = req.method ?? "GET";
     if (url.pathname.startsWith(STORAGE_PREFIX)) {
       if (method === "POST" && url.pathname === UPLOAD_PATH)

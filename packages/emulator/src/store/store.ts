@@ -24,6 +24,9 @@ const parseAll = <T>(rows: unknown[]): T[] => (rows as Row[]).map((row) => JSON.
  */
 export class Store {
   private readonly statements = new Map<string, Statement>();
+  // Read-through caches for the rows every request needs (its user and dataset); every write below updates them.
+  private readonly usersByKey = new Map<string, UserRecord>();
+  private readonly datasetsById = new Map<number, DatasetRecord>();
 
   constructor(readonly db: Db) {}
 
@@ -54,6 +57,7 @@ export class Store {
 
   // --- users and organizations ------------------------------------------------------------------------------------
   putUser(user: UserRecord): void {
+    this.usersByKey.clear();
     this.sql(
       `INSERT INTO users (username, api_key, is_organization, data) VALUES (?, ?, ?, ?)
        ON CONFLICT(username) DO UPDATE SET api_key = excluded.api_key, data = excluded.data`,
@@ -65,7 +69,12 @@ export class Store {
   }
 
   getUserByKey(apiKey: string): UserRecord | undefined {
-    return parse(this.sql("SELECT data FROM users WHERE api_key = ?").get(apiKey) as Row | undefined);
+    let user = this.usersByKey.get(apiKey);
+    if (!user) {
+      user = parse(this.sql("SELECT data FROM users WHERE api_key = ?").get(apiKey) as Row | undefined);
+      if (user) this.usersByKey.set(apiKey, user);
+    }
+    return user;
   }
 
   countUsers(): number {
@@ -111,6 +120,7 @@ export class Store {
   }
 
   updateDataset(dataset: DatasetRecord): void {
+    this.datasetsById.delete(dataset.id);
     this.sql("UPDATE datasets SET data = ? WHERE id = ?").run(JSON.stringify(dataset), dataset.id);
   }
 
@@ -119,7 +129,12 @@ export class Store {
   }
 
   getDatasetById(id: number): DatasetRecord | undefined {
-    return parse(this.sql("SELECT data FROM datasets WHERE id = ?").get(id) as Row);
+    let dataset = this.datasetsById.get(id);
+    if (!dataset) {
+      dataset = parse(this.sql("SELECT data FROM datasets WHERE id = ?").get(id) as Row);
+      if (dataset) this.datasetsById.set(id, dataset);
+    }
+    return dataset;
   }
 
   listDatasetsOwnedBy(owner: string): DatasetRecord[] {
@@ -135,6 +150,7 @@ export class Store {
   }
 
   deleteDataset(id: number): void {
+    this.datasetsById.delete(id);
     this.sql("DELETE FROM datasets WHERE id = ?").run(id);
   }
 
