@@ -6,7 +6,16 @@ export interface RateLimit {
   windowSeconds: number;
 }
 
-/** Parses `N/s`, `N/m` or `N/h` (as the `--rate-limit` flag takes it); a bare `N` means per second. */
+/**
+ * Parses `N/s`, `N/m` or `N/h` (as the `--rate-limit` flag takes it); a bare `N` means per second.
+ * Throws a TypeError naming `rateLimit` for anything else.
+ *
+ * @example
+ * ```ts
+ * parseRateLimit("20/s"); // { requests: 20, windowSeconds: 1 }
+ * parseRateLimit("100/m"); // { requests: 100, windowSeconds: 60 }
+ * ```
+ */
 export function parseRateLimit(text: string): RateLimit {
   const match = /^(\d+)\s*(?:\/\s*(s|sec|second|m|min|minute|h|hour))?$/.exec(text.trim());
   const requests = match ? Number(match[1]) : Number.NaN;

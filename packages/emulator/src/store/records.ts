@@ -1,6 +1,7 @@
 /** Records as kept in the database (JSON columns hold the `Json` parts). Wire shapes are built in routes/serialize.ts. */
 export type Json = Record<string, unknown>;
 
+/** A collaborator or organization role; `viewer` is what any user has on a public dataset. */
 export type Role = "viewer" | "labeler" | "reviewer" | "manager" | "admin";
 
 export interface UserRecord {
