@@ -79,6 +79,37 @@ describe("labels, labelsets and workunits", () => {
     expect(wrongKind.body.attributes).toBeDefined();
   });
 
+  it("validates per task type: a pointcloud-cuboid dataset takes point clouds and cuboids, not images and boxes", async () => {
+    await createDataset(jane, "lidar", { task_type: "pointcloud-cuboid" });
+    const image = await jane("POST", "/datasets/jane/lidar/samples/", {
+      name: "i.jpg",
+      attributes: { image: { url: "u" } },
+    });
+    expect(image.status).toBe(400);
+    expect(image.body.detail).toContain("attributes");
+    const cloud = await jane("POST", "/datasets/jane/lidar/samples/", {
+      name: "c.pcd",
+      attributes: { pcd: { url: "https://example.com/c.pcd", type: "pcd" } },
+    });
+    expect(cloud.status).toBe(201);
+    const cuboid = {
+      id: 1,
+      category_id: 1,
+      type: "cuboid",
+      position: { x: 0, y: 0, z: 0 },
+      dimensions: { x: 1, y: 1, z: 1 },
+      yaw: 0,
+    };
+    const label = await jane("PUT", `/labels/${cloud.body.uuid}/ground-truth/`, {
+      attributes: { annotations: [cuboid] },
+    });
+    expect(label.status).toBe(201);
+    expect(label.body.label_type).toBe("pointcloud-cuboid");
+    const box = await jane("PUT", `/labels/${cloud.body.uuid}/ground-truth/`, { attributes: vectorLabel });
+    expect(box.status).toBe(400);
+    expect(box.body.detail).toContain("attributes.annotations[0]");
+  });
+
   it("rejects VERIFIED unless the dataset enables it", async () => {
     const response = await jane("PUT", `/labels/${sampleUuid}/ground-truth/`, {
       label_status: "VERIFIED",

@@ -8,69 +8,42 @@ interface TaskTypeSchemas {
 }
 
 /**
- * Fallback used only while the spec lacks the `x-segments-task-types` extension: the resource API's table of
- * sample and label attribute models per task type (reference section 1.12).
+ * Validates sample and label attributes against the schemas of the dataset's task type, as the spec's root
+ * extension `x-segments-task-types` maps them (task type -> `{ sample, label }` schema names).
  */
-const FALLBACK: Record<string, TaskTypeSchemas> = {
-  "segmentation-bitmap": { sample: "ImageSampleAttributes", label: "ImageSegmentationLabelAttributes" },
-  "segmentation-bitmap-highres": {
-    sample: "ImageSampleAttributes",
-    label: "ImageSegmentationLabelAttributes",
-  },
-  "image-segmentation-sequence": {
-    sample: "ImageSequenceSampleAttributes",
-    label: "ImageSequenceSegmentationLabelAttributes",
-  },
-  bboxes: { sample: "ImageSampleAttributes", label: "ImageVectorLabelAttributes" },
-  vector: { sample: "ImageSampleAttributes", label: "ImageVectorLabelAttributes" },
-  keypoints: { sample: "ImageSampleAttributes", label: "ImageVectorLabelAttributes" },
-  "image-vector-sequence": {
-    sample: "ImageSequenceSampleAttributes",
-    label: "ImageSequenceVectorLabelAttributes",
-  },
-  "pointcloud-cuboid": { sample: "PointcloudSampleAttributes", label: "PointcloudCuboidLabelAttributes" },
-  "pointcloud-cuboid-sequence": {
-    sample: "PointcloudSequenceSampleAttributes",
-    label: "PointcloudSequenceCuboidLabelAttributes",
-  },
-  "pointcloud-segmentation": {
-    sample: "PointcloudSampleAttributes",
-    label: "PointcloudSegmentationLabelAttributes",
-  },
-  "pointcloud-segmentation-sequence": {
-    sample: "PointcloudSequenceSampleAttributes",
-    label: "PointcloudSequenceSegmentationLabelAttributes",
-  },
-  "pointcloud-vector": { sample: "PointcloudSampleAttributes", label: "PointcloudVectorLabelAttributes" },
-  "pointcloud-vector-sequence": {
-    sample: "PointcloudSequenceSampleAttributes",
-    label: "PointcloudSequenceVectorLabelAttributes",
-  },
-  "multisensor-sequence": { sample: "MultiSensorSampleAttributes", label: "MultiSensorLabelAttributes" },
-};
-
-/** Validates sample and label attributes against the schema of the dataset's task type. */
 export class TaskTypeValidator {
-  private readonly table: Record<string, TaskTypeSchemas>;
+  private readonly samples = new Map<string, ValidateFunction>();
+  private readonly labels = new Map<string, ValidateFunction>();
 
-  constructor(private readonly spec: SpecValidator) {
-    const extension = spec.spec["x-segments-task-types"] as Record<string, TaskTypeSchemas> | undefined;
-    this.table = extension && Object.keys(extension).length > 0 ? extension : FALLBACK;
+  constructor(spec: SpecValidator) {
+    const table = spec.spec["x-segments-task-types"] as Record<string, TaskTypeSchemas> | undefined;
+    if (!table || Object.keys(table).length === 0) {
+      throw new Error(
+        "the bundled spec lacks the x-segments-task-types extension; regenerate src/generated/openapi.json",
+      );
+    }
+    for (const [taskType, schemas] of Object.entries(table)) {
+      for (const name of [schemas.sample, schemas.label]) {
+        if (!spec.hasSchema(name))
+          throw new Error(`x-segments-task-types: ${taskType} names unknown schema ${name}`);
+      }
+      this.samples.set(taskType, spec.schemaValidator(schemas.sample));
+      this.labels.set(taskType, spec.schemaValidator(schemas.label));
+    }
   }
 
   /** Throws a 400 naming the field (e.g. `attributes.image`) when the sample attributes do not fit the task type. */
   checkSample(taskType: string, attributes: unknown): void {
-    this.check(this.table[taskType]?.sample, attributes, "sample attributes");
+    check(this.samples.get(taskType), attributes, "sample attributes");
   }
 
   /** Throws a 400 naming the field when the label attributes do not fit the task type. */
   checkLabel(taskType: string, attributes: unknown): void {
-    this.check(this.table[taskType]?.label, attributes, "label attributes");
+    check(this.labels.get(taskType), attributes, "label attributes");
   }
+}
 
-  private check(schemaName: string | undefined, attributes: unknown, what: string): void {
-    if (!schemaName || !this.spec.hasSchema(schemaName)) return;
-    const validate: ValidateFunction = this.spec.schemaValidator(schemaName);
-    if (!validate(attributes)) throw validationError(what, validate.errors ?? [], "attributes");
-  }
+function check(validate: ValidateFunction | undefined, attributes: unknown, what: string): void {
+  // Datasets only ever have a task type of the spec's enum, each of which is in the table.
+  if (validate && !validate(attributes)) throw validationError(what, validate.errors ?? [], "attributes");
 }
