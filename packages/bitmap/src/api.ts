@@ -1,0 +1,132 @@
+// The zlib-dependent API, bound to a backend by each entry (index.ts: node:zlib, browser.ts: fflate).
+
+import { colorize, type OverlayOptions, overlay, type Palette } from "./helpers.js";
+import { type Bitmap2FileOptions, bitmap2fileWith, decodeLabelBitmapWith } from "./label.js";
+import { type LoadOptions, loadImageFromUrl } from "./load.js";
+import { type DecodePngOptions, decodePngWith } from "./png-decode.js";
+import { type EncodePngInput, encodePngWith } from "./png-encode.js";
+import type { DecodedPng, IdArray, LabelBitmap, RgbaImage, ShapedIds } from "./types.js";
+import type { ZlibBackend } from "./zlib.js";
+
+/** PNG bytes in any of the usual containers. */
+export type PngBytes = Uint8Array | ArrayBuffer | ArrayBufferView;
+
+/** Options of {@link BitmapApi.loadLabelBitmapFromUrl}. */
+export interface LoadLabelOptions extends LoadOptions, DecodePngOptions {}
+
+/** The PNG functions, bound to one zlib backend. */
+export interface BitmapApi {
+  /** The zlib backend these functions use. */
+  readonly zlib: ZlibBackend;
+  /**
+   * Encode a segmentation bitmap (instance ids, 0 = unlabeled) as a Segments.ai label PNG: RGBA 8-bit with
+   * id = R + 256*G + 65536*B and alpha 255. Ids must be integers in 0..2^24-1: anything else (negative, >= 2^24,
+   * fractional) is a `RangeError` naming the first bad pixel, where the Python SDK silently wraps.
+   *
+   * @example
+   * ```ts
+   * const png = bitmap2file(new Uint32Array(640 * 480).fill(1), { width: 640, height: 480 });
+   * await client.uploadAsset(png, "label.png");
+   * ```
+   */
+  bitmap2file(bitmap: IdArray | ShapedIds, options?: Bitmap2FileOptions): Uint8Array;
+  /**
+   * Decode a label PNG to instance ids. Accepts every valid PNG (RGBA/RGB 8 or 16-bit, palette, grayscale,
+   * interlaced); alpha is ignored as in the Python SDK; gray values are ids (see {@link idsFromDecoded}).
+   * Malformed files throw a {@link PngError}.
+   *
+   * @example
+   * ```ts
+   * const { width, height, data } = decodeLabelBitmap(pngBytes);
+   * ```
+   */
+  decodeLabelBitmap(png: PngBytes, options?: DecodePngOptions): LabelBitmap;
+  /**
+   * Alias of {@link BitmapApi.decodeLabelBitmap}, named after the inverse of `bitmap2file`.
+   *
+   * @example
+   * ```ts
+   * const bitmap = file2bitmap(bitmap2file(ids, { width, height }));
+   * ```
+   */
+  file2bitmap(png: PngBytes, options?: DecodePngOptions): LabelBitmap;
+  /**
+   * Download a label PNG (e.g. `label.attributes.segmentation_bitmap.url`) and decode it to instance ids.
+   *
+   * @example
+   * ```ts
+   * const bitmap = await loadLabelBitmapFromUrl(label.attributes.segmentation_bitmap.url);
+   * ```
+   */
+  loadLabelBitmapFromUrl(url: string, options?: LoadLabelOptions): Promise<LabelBitmap>;
+  /**
+   * Encode any image as PNG: gray, gray-alpha, rgb, rgba (8 or 16-bit) or palette (1-8 bit) samples.
+   *
+   * @example
+   * ```ts
+   * const png = encodePng({ width: 2, height: 1, data: Uint8Array.of(0, 1), colorType: "palette", palette: [[0, 0, 0], [255, 0, 0]] });
+   * const mask16 = encodePng({ width, height, data: new Uint16Array(width * height), colorType: "gray", bitDepth: 16 });
+   * ```
+   */
+  encodePng(image: EncodePngInput): Uint8Array;
+  /**
+   * Decode any PNG to its raw samples and format (see {@link DecodedPng}), with limits: `maxPixels` (default 2^28)
+   * is checked from IHDR before allocating, and inflation is bounded by the exact size the header implies.
+   *
+   * @example
+   * ```ts
+   * const { width, height, colorType, bitDepth, data } = decodePng(bytes, { maxPixels: 50_000_000 });
+   * ```
+   */
+  decodePng(png: PngBytes, options?: DecodePngOptions): DecodedPng;
+  /**
+   * `colorize` + `encodePng`: a viewable PNG of a label bitmap (distinct colour per id, 0 transparent).
+   *
+   * @example
+   * ```ts
+   * writeFileSync("mask.png", colorizePng(bitmap));
+   * ```
+   */
+  colorizePng(bitmap: LabelBitmap | ShapedIds, palette?: Palette): Uint8Array;
+  /**
+   * `overlay` + `encodePng`: the mask blended over the image, as a PNG.
+   *
+   * @example
+   * ```ts
+   * writeFileSync("overlay.png", overlayPng(toRgba(decodePng(imageBytes)), bitmap, { alpha: 0.4 }));
+   * ```
+   */
+  overlayPng(image: RgbaImage, bitmap: LabelBitmap | ShapedIds, options?: OverlayOptions): Uint8Array;
+}
+
+/**
+ * Bind the PNG functions to a zlib backend. The package entries already do this (node:zlib in Node, fflate in
+ * browsers); use it to plug in another implementation.
+ *
+ * @example
+ * ```ts
+ * const api = createBitmapApi(myWasmZlib);
+ * const png = api.bitmap2file(ids, { width, height });
+ * ```
+ */
+export function createBitmapApi(zlib: ZlibBackend): BitmapApi {
+  const decodeLabelBitmap = (png: PngBytes, options?: DecodePngOptions) =>
+    decodeLabelBitmapWith(png, options, zlib);
+  const encodePng = (image: EncodePngInput) => encodePngWith(image, zlib);
+  return {
+    zlib,
+    bitmap2file: (bitmap, options) => bitmap2fileWith(bitmap, options, zlib),
+    decodeLabelBitmap,
+    file2bitmap: decodeLabelBitmap,
+    async loadLabelBitmapFromUrl(url, options = {}) {
+      const { bytes } = await loadImageFromUrl(url, options);
+      return decodeLabelBitmap(bytes, options);
+    },
+    encodePng,
+    decodePng: (png, options) => decodePngWith(png, options ?? {}, zlib),
+    colorizePng: (bitmap, palette) =>
+      encodePng({ ...colorize(bitmap, palette), colorType: "rgba", filter: "sub" }),
+    overlayPng: (image, bitmap, options) =>
+      encodePng({ ...overlay(image, bitmap, options), colorType: "rgba" }),
+  };
+}

@@ -1,0 +1,29 @@
+/**
+ * `@segments-ts/bitmap`, browser / default entry: the PNG functions run on fflate (no Node module imported).
+ * The Node entry (`index.ts`) exports the same API on node:zlib.
+ * @packageDocumentation
+ */
+import { createBitmapApi } from "./api.js";
+import { fflateZlib } from "./zlib-fflate.js";
+
+export * from "./shared.js";
+export { fflateZlib };
+
+const api = /* @__PURE__ */ createBitmapApi(fflateZlib);
+
+/** {@inheritDoc BitmapApi.bitmap2file} */
+export const bitmap2file: typeof api.bitmap2file = api.bitmap2file;
+/** {@inheritDoc BitmapApi.decodeLabelBitmap} */
+export const decodeLabelBitmap: typeof api.decodeLabelBitmap = api.decodeLabelBitmap;
+/** {@inheritDoc BitmapApi.file2bitmap} */
+export const file2bitmap: typeof api.file2bitmap = api.file2bitmap;
+/** {@inheritDoc BitmapApi.loadLabelBitmapFromUrl} */
+export const loadLabelBitmapFromUrl: typeof api.loadLabelBitmapFromUrl = api.loadLabelBitmapFromUrl;
+/** {@inheritDoc BitmapApi.encodePng} */
+export const encodePng: typeof api.encodePng = api.encodePng;
+/** {@inheritDoc BitmapApi.decodePng} */
+export const decodePng: typeof api.decodePng = api.decodePng;
+/** {@inheritDoc BitmapApi.colorizePng} */
+export const colorizePng: typeof api.colorizePng = api.colorizePng;
+/** {@inheritDoc BitmapApi.overlayPng} */
+export const overlayPng: typeof api.overlayPng = api.overlayPng;

@@ -1,0 +1,33 @@
+// Downloading label bitmaps and images with the platform's fetch (or one you pass in).
+
+/** Options of the `load*FromUrl` functions. */
+export interface LoadOptions {
+  /** The fetch to use (default: `globalThis.fetch`), e.g. one with retries, auth headers or a proxy. */
+  fetch?: (input: string, init?: { signal?: AbortSignal | null }) => Promise<Response>;
+  /** Aborts the download. */
+  signal?: AbortSignal;
+}
+
+/** A downloaded image file. */
+export interface LoadedImage {
+  bytes: Uint8Array;
+  /** The response's Content-Type, if any. */
+  contentType: string | null;
+}
+
+/**
+ * Download an image (any format) as bytes. PNGs can then be decoded with `decodePng` / `toRgba`. Unlike the Python
+ * SDK there is no S3/GCS client routing: pass a `fetch` that signs requests if you need one.
+ *
+ * @example
+ * ```ts
+ * const { bytes, contentType } = await loadImageFromUrl(sample.attributes.image.url);
+ * ```
+ */
+export async function loadImageFromUrl(url: string, options: LoadOptions = {}): Promise<LoadedImage> {
+  const f = options.fetch ?? globalThis.fetch;
+  if (typeof f !== "function") throw new TypeError("no fetch available: pass { fetch } in the options");
+  const res = await f(url, { signal: options.signal ?? null });
+  if (!res.ok) throw new Error(`GET ${url} failed: HTTP ${res.status} ${res.statusText}`.trim());
+  return { bytes: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get("content-type") };
+}

@@ -1,0 +1,31 @@
+// Everything both entries export unchanged (no zlib needed).
+export { type BitmapApi, createBitmapApi, type LoadLabelOptions, type PngBytes } from "./api.js";
+export { PngError, type PngErrorCode } from "./errors.js";
+export {
+  type AnnotationLike,
+  type Color,
+  colorize,
+  getSemanticBitmap,
+  type InstanceStat,
+  instanceColor,
+  instanceStats,
+  type OverlayOptions,
+  overlay,
+  type Palette,
+  type SemanticOptions,
+  toRgba,
+} from "./helpers.js";
+export { type Bitmap2FileOptions, idsFromDecoded, MAX_INSTANCE_ID } from "./label.js";
+export { type LoadedImage, type LoadOptions, loadImageFromUrl } from "./load.js";
+export { DEFAULT_MAX_PIXELS, type DecodePngOptions } from "./png-decode.js";
+export type { EncodePngInput, PngFilter } from "./png-encode.js";
+export type {
+  DecodedPng,
+  IdArray,
+  LabelBitmap,
+  PngBitDepth,
+  PngColorType,
+  RgbaImage,
+  ShapedIds,
+} from "./types.js";
+export type { ZlibBackend } from "./zlib.js";

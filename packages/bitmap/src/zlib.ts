@@ -1,0 +1,22 @@
+/**
+ * A synchronous zlib (RFC 1950) implementation the PNG code runs on. The package entries bind one for you: `node:zlib`
+ * under the `node` export condition, `fflate` in browsers and everywhere else. Pass your own to
+ * {@link createBitmapApi} to use another (e.g. a WebAssembly zlib).
+ */
+export interface ZlibBackend {
+  /** A name for diagnostics ("node:zlib", "fflate"). */
+  readonly name: string;
+  /**
+   * Compress to a zlib stream. `strategy: "rle"` is a hint that the data is mostly runs of zeros (Sub-filtered label
+   * maps): backends that support zlib's Z_RLE strategy use it, others ignore it.
+   */
+  deflate(data: Uint8Array, options: { level: number; strategy?: "default" | "rle" }): Uint8Array;
+  /**
+   * Decompress a zlib stream that must inflate to exactly `expectedSize` bytes. Implementations must never allocate
+   * (much) more than `expectedSize` and must throw when the stream would produce more; returning fewer bytes is
+   * allowed (the caller reports the truncation).
+   */
+  inflate(data: Uint8Array, expectedSize: number): Uint8Array;
+  /** Optional fast CRC-32 (`crc32(data, start)`), e.g. `zlib.crc32` in Node >= 20.15. */
+  crc32?: ((data: Uint8Array, value?: number) => number) | undefined;
+}

@@ -1,0 +1,97 @@
+// Deterministic "realistic" instance bitmaps for tests and benchmarks: a few large "stuff" regions with wavy
+// boundaries (sky, road, buildings) plus occluding object instances (ellipses and convex polygons), as a
+// panoptic / instance labeling tool would produce them.
+
+/** Mulberry32: a small, seeded PRNG. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function realisticBitmap(width: number, height: number, instances = 50, seed = 1): Uint32Array {
+  const r = rng(seed);
+  const data = new Uint32Array(width * height);
+  let id = 1;
+  // Stuff: horizontal bands with sinusoidal boundaries; the top band stays unlabeled (0).
+  const bands = 4;
+  const cuts: number[] = [];
+  for (let b = 0; b < bands; b++) cuts.push(((b + 1) / (bands + 1)) * height);
+  const phase = cuts.map(() => r() * 6.28);
+  const amp = cuts.map(() => 5 + r() * height * 0.03);
+  const freq = cuts.map(() => (2 + r() * 6) / width);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      let band = 0;
+      for (let b = 0; b < bands; b++) {
+        if (
+          y >
+          (cuts[b] as number) +
+            (amp[b] as number) * Math.sin(x * 6.28 * (freq[b] as number) + (phase[b] as number))
+        )
+          band = b + 1;
+      }
+      data[y * width + x] = band === 0 ? 0 : band;
+    }
+  }
+  id = bands + 1;
+  const scale = Math.min(width, height);
+  for (let i = 0; i < instances - bands; i++, id++) {
+    // Ids are sparse and sometimes large (instance ids grow over a labeling session).
+    const value = id + (i % 7 === 0 ? 70000 * (1 + (i % 3)) : 0);
+    const cx = r() * width;
+    const cy = r() * height;
+    const rx = scale * (0.01 + r() * 0.12);
+    const ry = scale * (0.01 + r() * 0.12);
+    if (r() < 0.5) {
+      const x0 = Math.max(0, Math.floor(cx - rx));
+      const x1 = Math.min(width - 1, Math.ceil(cx + rx));
+      const y0 = Math.max(0, Math.floor(cy - ry));
+      const y1 = Math.min(height - 1, Math.ceil(cy + ry));
+      for (let y = y0; y <= y1; y++)
+        for (let x = x0; x <= x1; x++) {
+          const dx = (x - cx) / rx;
+          const dy = (y - cy) / ry;
+          if (dx * dx + dy * dy <= 1) data[y * width + x] = value;
+        }
+    } else {
+      // Convex polygon: random angles around the centre, tested with half-planes.
+      const n = 3 + Math.floor(r() * 6);
+      const angles = Array.from({ length: n }, () => r() * Math.PI * 2).sort((a, b) => a - b);
+      const px = angles.map((a) => cx + rx * Math.cos(a));
+      const py = angles.map((a) => cy + ry * Math.sin(a));
+      const x0 = Math.max(0, Math.floor(Math.min(...px)));
+      const x1 = Math.min(width - 1, Math.ceil(Math.max(...px)));
+      const y0 = Math.max(0, Math.floor(Math.min(...py)));
+      const y1 = Math.min(height - 1, Math.ceil(Math.max(...py)));
+      for (let y = y0; y <= y1; y++)
+        for (let x = x0; x <= x1; x++) {
+          let inside = true;
+          for (let k = 0; k < n && inside; k++) {
+            const j = (k + 1) % n;
+            const ax = px[k] as number;
+            const ay = py[k] as number;
+            const cross = ((px[j] as number) - ax) * (y - ay) - ((py[j] as number) - ay) * (x - ax);
+            if (cross < 0) inside = false;
+          }
+          if (inside) data[y * width + x] = value;
+        }
+    }
+  }
+  return data;
+}
+
+/** Fast equality of two id arrays; on mismatch, an error naming the first differing pixel. */
+export function expectSameIds(actual: ArrayLike<number>, expected: ArrayLike<number>, width = 0): void {
+  if (actual.length !== expected.length) throw new Error(`length ${actual.length} != ${expected.length}`);
+  for (let i = 0; i < actual.length; i++)
+    if (actual[i] !== expected[i]) {
+      const where = width ? ` (x=${i % width}, y=${Math.floor(i / width)})` : "";
+      throw new Error(`pixel ${i}${where}: got ${actual[i]}, expected ${expected[i]}`);
+    }
+}
