@@ -3,7 +3,8 @@
  * plus auto-pagination, bulk ingest, release polling and uploads. The methods are one-line delegations to
  * `src/resources/*`, so each resource stays small and testable on its own.
  */
-import { createSegmentsApiClient } from "@segments-ts/client";
+
+import { createApiClient } from "./core/api-client.js";
 import type { APIPromise } from "./core/api-promise.js";
 import { AuthenticationError, ValidationError } from "./core/errors.js";
 import { createLogger, type Logger, type LogLevel, readEnv, resolveLogLevel } from "./core/logger.js";
@@ -102,20 +103,17 @@ export class SegmentsClient {
       });
     }
     this.baseUrl = (options.baseUrl ?? readEnv("SEGMENTS_API_URL") ?? DEFAULT_API_URL).replace(/\/+$/, "");
+    const logLevel = resolveLogLevel(options.logLevel);
     const transport = new Transport({
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       timeout: requireInteger(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout", 1),
       maxRetries: requireInteger(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries", 0, 100),
-      logger: createLogger(resolveLogLevel(options.logLevel), options.logger),
+      logger: createLogger(logLevel, options.logger),
+      debug: logLevel === "debug",
     });
-    // The key lives only inside the low-level client's auth middleware: it is not a property of this object, so
-    // logging, inspecting or serializing the client cannot reveal it.
-    const api = createSegmentsApiClient({
-      apiKey,
-      baseUrl: this.baseUrl,
-      fetch: transport.fetchFor({}),
-      source: "typescript-sdk",
-    });
+    // The key lives only inside the request builder's closure: it is not a property of this object, so logging,
+    // inspecting or serializing the client cannot reveal it.
+    const api = createApiClient({ apiKey, baseUrl: this.baseUrl, transport });
     this.#ctx = { api, transport };
   }
 

@@ -17,7 +17,9 @@ afterEach(async () => {
   server = undefined;
 });
 
-function transport(overrides: Partial<{ timeout: number; maxRetries: number; logger: Logger }> = {}) {
+function transport(
+  overrides: Partial<{ timeout: number; maxRetries: number; logger: Logger; debug: boolean }> = {},
+) {
   return new Transport({
     fetch: globalThis.fetch,
     timeout: 5_000,
@@ -27,8 +29,9 @@ function transport(overrides: Partial<{ timeout: number; maxRetries: number; log
   });
 }
 
-function send(t: Transport, url: string, init: RequestInit = {}, options: SendOptions = {}) {
-  return t.send(new Request(url, init), options);
+async function send(t: Transport, url: string, init: RequestInit = {}, options: SendOptions = {}) {
+  const { response, text } = await t.send(new Request(url, init), options);
+  return { status: response.status, json: () => JSON.parse(text) };
 }
 
 describe("retries", () => {
@@ -55,7 +58,8 @@ describe("retries", () => {
         { "retry-after": "0", "x-request-id": "rid-1" },
       ),
     );
-    const error = await send(transport({ maxRetries: 1 }), `${server.url}/x/`).catch(
+    const error = await send(transport({ maxRetries: 1 }), `${server.url}/x/`).then(
+      () => expect.unreachable("a 429 must be thrown"),
       (e: RateLimitError) => e,
     );
     expect(error).toBeInstanceOf(RateLimitError);
@@ -228,7 +232,7 @@ describe("bodies, headers and logs", () => {
     const capture = (message: string, ...details: unknown[]) =>
       lines.push(`${message} ${JSON.stringify(details)}`);
     const logger = createLogger("debug", { debug: capture, info: capture, warn: capture, error: capture });
-    await send(transport({ logger }), `${server.url}/x/`, {
+    await send(transport({ logger, debug: true }), `${server.url}/x/`, {
       headers: { Authorization: "APIKey sk-secret-123" },
     });
     expect(lines.length).toBeGreaterThanOrEqual(2);

@@ -20,6 +20,8 @@ export interface WithResponse<T> {
  */
 export class APIPromise<T> implements PromiseLike<T> {
   readonly #result: Promise<WithResponse<T>>;
+  /** Makes `Object.prototype.toString` say `[object APIPromise]`, and the type usable where a Promise is expected. */
+  readonly [Symbol.toStringTag] = "APIPromise";
   readonly #data: Promise<T>;
 
   constructor(result: Promise<{ data: T; response: Response }>) {

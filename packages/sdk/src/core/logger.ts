@@ -52,11 +52,11 @@ export function createLogger(level: LogLevel, logger: Logger = console): Logger 
 
 const SECRET_HEADERS = new Set(["authorization", "x-api-key", "api-key", "cookie", "set-cookie"]);
 
-/** Copies headers into a plain object for logging, replacing credentials with `***`. */
-export function redactHeaders(headers: Headers): Record<string, string> {
+/** Copies headers for logging, replacing credentials with `***`. */
+export function redactHeaders(headers: Record<string, string>): Record<string, string> {
   const result: Record<string, string> = {};
-  headers.forEach((value, name) => {
+  for (const [name, value] of Object.entries(headers)) {
     result[name] = SECRET_HEADERS.has(name.toLowerCase()) ? "***" : value;
-  });
+  }
   return result;
 }

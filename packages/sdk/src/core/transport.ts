@@ -55,10 +55,11 @@ export interface TransportConfig {
   timeout: number;
   maxRetries: number;
   logger: Logger;
+  /** Whether debug logs are on; when off, the per-request log details are not even built. */
+  debug?: boolean;
 }
 
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
-const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 /** Error codes meaning the connection was never established, so the server cannot have seen the request. */
 const NOT_SENT_CODES = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "ENETUNREACH", "EHOSTUNREACH"]);
 
@@ -67,12 +68,25 @@ const MAX_BACKOFF_MS = 8_000;
 /** Upper bound for a server-provided `Retry-After`, so a misbehaving server cannot park the client for hours. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-interface PreparedRequest {
-  url: string;
-  path: string;
+/**
+ * A request as the SDK builds it: cheaper than a `Request` object, which would be parsed and copied again by
+ * `fetch`. Header names are lower-case.
+ */
+export interface HttpRequest {
   method: string;
-  headers: Headers;
-  body: Uint8Array<ArrayBuffer> | undefined;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | Uint8Array<ArrayBuffer> | FormData | undefined;
+}
+
+/** A successful (2xx) response, its body already read as text within the attempt's timeout. */
+export interface TransportResult {
+  response: Response;
+  text: string;
+}
+
+interface PreparedRequest extends HttpRequest {
+  path: string;
 }
 
 let requestCounter = 0;
@@ -85,35 +99,33 @@ export class Transport {
     this.#config = config;
   }
 
-  /** A `fetch` for openapi-fetch's per-request `fetch` option, bound to this call's options. */
-  fetchFor(options: SendOptions): FetchLike {
-    return (input, init) => this.send(input instanceof Request ? input : new Request(input, init), options);
-  }
-
-  /** Sends `request`, retrying as allowed; resolves with a 2xx response whose body is fully buffered. */
-  async send(request: Request, options: SendOptions = {}): Promise<Response> {
-    const prepared = await prepare(request, options);
+  /** Sends the request, retrying as allowed; resolves with a 2xx response and its body text. */
+  async send(request: HttpRequest | Request, options: SendOptions = {}): Promise<TransportResult> {
+    const prepared = await prepare(
+      request instanceof Request ? await fromRequest(request) : request,
+      options,
+    );
     const maxRetries = options.maxRetries ?? this.#config.maxRetries;
     const replayable = IDEMPOTENT_METHODS.has(prepared.method) || options.retryNonIdempotent === true;
-    const logId = `req_${++requestCounter}`;
+    const logId = this.#config.debug ? `req_${++requestCounter}` : "";
     for (let retriesDone = 0; ; retriesDone++) {
       const canRetry = retriesDone < maxRetries;
-      let response: Response;
+      let result: TransportResult;
       try {
-        response = await this.#attempt(prepared, options, `${logId}#${retriesDone}`);
+        result = await this.#attempt(prepared, options, `${logId}#${retriesDone}`);
       } catch (error) {
         const retryable = error instanceof APIConnectionError && (replayable || neverReachedServer(error));
         if (!canRetry || !retryable) throw error;
         await this.#waitBeforeRetry(prepared, retryDelayMs(retriesDone), error.message, options.signal);
         continue;
       }
-      if (response.ok) return response;
+      const { response, text } = result;
+      if (response.ok) return result;
       const error = createAPIError({
-        method: prepared.method,
-        path: prepared.path,
+        ...pick(prepared),
         status: response.status,
         headers: response.headers,
-        text: await response.text(),
+        text,
       });
       if (!canRetry || !shouldRetryResponse(response, replayable)) throw error;
       const delay = retryDelayMs(retriesDone, response.headers);
@@ -122,8 +134,8 @@ export class Transport {
   }
 
   /** One attempt under its own timeout; the response body is read before the timer stops. */
-  async #attempt(prepared: PreparedRequest, options: SendOptions, logId: string): Promise<Response> {
-    const { logger } = this.#config;
+  async #attempt(prepared: PreparedRequest, options: SendOptions, logId: string): Promise<TransportResult> {
+    const { logger, debug } = this.#config;
     const timeout = options.timeout ?? this.#config.timeout;
     const userSignal = options.signal;
     if (userSignal?.aborted) throw new APIUserAbortError(undefined, { cause: userSignal.reason });
@@ -135,20 +147,25 @@ export class Transport {
     }, timeout);
     const forwardAbort = () => controller.abort();
     userSignal?.addEventListener("abort", forwardAbort, { once: true });
-    const started = Date.now();
-    logger.debug(`${logId} ${prepared.method} ${prepared.url}`, { headers: redactHeaders(prepared.headers) });
+    const started = debug ? Date.now() : 0;
+    if (debug)
+      logger.debug(`${logId} ${prepared.method} ${prepared.url}`, {
+        headers: redactHeaders(prepared.headers),
+      });
     try {
+      const { method, headers, body } = prepared;
       const response = await this.#config.fetch(prepared.url, {
-        method: prepared.method,
-        headers: prepared.headers,
-        body: prepared.body,
+        method,
+        headers,
+        body,
         signal: controller.signal,
       });
-      const buffered = await bufferResponse(response);
-      logger.debug(`${logId} ${response.status} in ${Date.now() - started} ms`, {
-        requestId: response.headers.get("x-request-id") ?? undefined,
-      });
-      return buffered;
+      const text = await response.text();
+      if (debug) {
+        const requestId = response.headers.get("x-request-id") ?? undefined;
+        logger.debug(`${logId} ${response.status} in ${Date.now() - started} ms`, { requestId });
+      }
+      return { response, text };
     } catch (error) {
       if (userSignal?.aborted) throw new APIUserAbortError(undefined, { cause: error });
       if (timedOut) {
@@ -174,30 +191,47 @@ export class Transport {
   }
 }
 
-/** Reads the body once (so every attempt can resend it), applies per-call headers and optional gzip. */
-async function prepare(request: Request, options: SendOptions): Promise<PreparedRequest> {
-  const headers = new Headers(request.headers);
-  for (const [name, value] of Object.entries(options.headers ?? {})) {
-    if (value === null) headers.delete(name);
-    else if (value !== undefined) headers.set(name, value);
-  }
-  let body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
-  if (body && options.compress && body.byteLength >= GZIP_MIN_BYTES && canGzip()) {
-    body = await gzip(body);
-    headers.set("content-encoding", "gzip");
-  }
-  const url = new URL(request.url);
-  return { url: request.url, path: url.pathname, method: request.method.toUpperCase(), headers, body };
+function pick({ method, path }: PreparedRequest) {
+  return { method, path };
 }
 
-/** Reads the whole body inside the attempt and returns an equivalent, re-readable response. */
-async function bufferResponse(response: Response): Promise<Response> {
-  const body = NULL_BODY_STATUSES.has(response.status) ? null : await response.arrayBuffer();
-  return new Response(body, {
-    status: response.status,
-    statusText: response.statusText,
-    headers: response.headers,
+/** Converts a `Request` (used for the multipart upload, and by tests) into the SDK's request shape. */
+async function fromRequest(request: Request): Promise<HttpRequest> {
+  const headers: Record<string, string> = {};
+  request.headers.forEach((value, name) => {
+    headers[name] = value;
   });
+  const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+  return { method: request.method, url: request.url, headers, body };
+}
+
+/** Applies per-call headers (`null` removes one) and optional gzip; the caller's objects are not modified. */
+async function prepare(request: HttpRequest, options: SendOptions): Promise<PreparedRequest> {
+  let headers = request.headers;
+  if (options.headers) {
+    headers = { ...headers };
+    for (const [name, value] of Object.entries(options.headers)) {
+      if (value === null) delete headers[name.toLowerCase()];
+      else if (value !== undefined) headers[name.toLowerCase()] = value;
+    }
+  }
+  let body = request.body;
+  if (options.compress && body !== undefined && !(body instanceof FormData) && canGzip()) {
+    const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
+    if (bytes.byteLength >= GZIP_MIN_BYTES) {
+      body = await gzip(bytes);
+      headers = { ...headers, "content-encoding": "gzip" };
+    }
+  }
+  return { ...request, headers, body, method: request.method.toUpperCase(), path: pathOf(request.url) };
+}
+
+/** The path part of an absolute URL, for messages (cheaper than `new URL` on every request). */
+function pathOf(url: string): string {
+  const start = url.indexOf("/", url.indexOf("//") + 2);
+  if (start < 0) return "/";
+  const end = url.indexOf("?", start);
+  return end < 0 ? url.slice(start) : url.slice(start, end);
 }
 
 /** 429 means "not processed, come back later", so it is retried for every method; 408/5xx only when replayable. */

@@ -13,7 +13,7 @@ export async function uploadAsset(
 ): Promise<File> {
   requireString(filename, "filename");
   const blob = await toBlob(data, filename);
-  const asset = await call(ctx, options, (init) => ctx.api.POST("/assets/", { ...init, body: { filename } }));
+  const asset = await call(options, (init) => ctx.api.POST("/assets/", { ...init, body: { filename } }));
   const { url, fields } = asset.presignedPostFields;
   const upload = presignedPostRequest(url, fields as Record<string, string>, blob, filename);
   // Straight to the transport, without the API key or per-call headers: this goes to the storage host.

@@ -1,25 +1,19 @@
-/** What every resource function needs: the typed openapi-fetch client and the transport behind it. */
-import type { SegmentsApiClient } from "@segments-ts/client";
+/** What every resource function needs: the typed request methods and the transport behind them. */
+
+import type { ApiMethods, CallInit } from "../core/api-client.js";
 import { APIPromise } from "../core/api-promise.js";
-import type { FetchLike, RequestOptions, SendOptions, Transport } from "../core/transport.js";
+import type { RequestOptions, SendOptions, Transport } from "../core/transport.js";
 
 /** Shared state of one `SegmentsClient`, handed to the resource functions. */
 export interface Context {
-  api: SegmentsApiClient;
+  api: ApiMethods;
   transport: Transport;
 }
 
-/** The part of an openapi-fetch result the SDK uses (errors never get here: the transport throws them). */
+/** The part of a typed result the SDK uses (errors never get here: the transport throws them). */
 interface FetchResult<D> {
   data?: D;
   response: Response;
-}
-
-/** Per-request init for openapi-fetch: our transport as `fetch`, carrying this call's options. */
-export interface CallInit {
-  fetch: FetchLike;
-  // openapi-fetch's init type has an index signature.
-  [option: string]: unknown;
 }
 
 /**
@@ -27,14 +21,16 @@ export interface CallInit {
  * promise with a ValidationError, and nothing is sent), routes it through the transport, and wraps the result.
  */
 export function call<D>(
-  ctx: Context,
   options: RequestOptions | undefined,
   send: (init: CallInit) => Promise<FetchResult<D>>,
-  sendOptions: Omit<SendOptions, keyof RequestOptions> = {},
+  extra?: Omit<SendOptions, keyof RequestOptions>,
 ): APIPromise<D> {
-  const fetch = ctx.transport.fetchFor({ ...options, ...sendOptions });
-  const result = Promise.resolve()
-    .then(() => send({ fetch }))
-    .then(({ data, response }) => ({ data: data as D, response }));
-  return new APIPromise(result);
+  const init: CallInit = { sendOptions: extra ? { ...options, ...extra } : (options ?? {}) };
+  let result: Promise<FetchResult<D>>;
+  try {
+    result = send(init);
+  } catch (error) {
+    result = Promise.reject(error);
+  }
+  return new APIPromise(result as Promise<{ data: D; response: Response }>);
 }

@@ -64,7 +64,7 @@ function defaultTaskAttributes(): NonNullable<DatasetCreate["task_attributes"]> 
 }
 
 export function getUser(ctx: Context, user: string | undefined, options?: RequestOptions): APIPromise<User> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     user === undefined
       ? ctx.api.GET("/user", init)
       : ctx.api.GET("/users/{user}", { ...init, params: { path: { user: pathSegment(user, "user") } } }),
@@ -76,7 +76,7 @@ export function getDatasets(
   params: GetDatasetsParams = {},
   options?: RequestOptions,
 ): APIPromise<Dataset[]> {
-  return call(ctx, options, (init) => {
+  return call(options, (init) => {
     const query = { per_page: requirePerPage(params.per_page ?? 1000), page: requirePage(params.page ?? 1) };
     if (params.user === undefined) return ctx.api.GET("/user/datasets/", { ...init, params: { query } });
     const path = { user: pathSegment(params.user, "user") };
@@ -96,7 +96,7 @@ export function iterDatasets(
 }
 
 export function getDataset(ctx: Context, dataset: string, options?: RequestOptions): APIPromise<Dataset> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.GET("/datasets/{owner}/{dataset}/", {
       ...init,
       params: { path: parseDatasetIdentifier(dataset) },
@@ -110,7 +110,7 @@ export function addDataset(
   params: AddDatasetParams = {},
   options?: RequestOptions,
 ): APIPromise<Dataset> {
-  return call(ctx, options, (init) => {
+  return call(options, (init) => {
     const { organization, ...fields } = params;
     const body: DatasetCreate = {
       ...DATASET_DEFAULTS,
@@ -132,7 +132,7 @@ export function updateDataset(
   params: DatasetUpdate,
   options?: RequestOptions,
 ): APIPromise<Dataset> {
-  return call(ctx, options, (init) => {
+  return call(options, (init) => {
     const body = definedOnly({ ...params });
     if (body.task_type !== undefined) requireOneOf(body.task_type, "task_type", TASK_TYPES);
     const path = parseDatasetIdentifier(dataset);
@@ -141,7 +141,7 @@ export function updateDataset(
 }
 
 export function deleteDataset(ctx: Context, dataset: string, options?: RequestOptions): APIPromise<void> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.DELETE("/datasets/{owner}/{dataset}/", {
       ...init,
       params: { path: parseDatasetIdentifier(dataset) },
@@ -155,7 +155,7 @@ export function cloneDataset(
   params: CloneDatasetParams = {},
   options?: RequestOptions,
 ): APIPromise<Dataset> {
-  return call(ctx, options, (init) => {
+  return call(options, (init) => {
     const path = parseDatasetIdentifier(dataset);
     const body = definedOnly({
       name: datasetName(params.new_name ?? `${path.dataset}-clone`, "new_name"),
@@ -178,7 +178,7 @@ export function getDatasetCollaborator(
   username: string,
   options?: RequestOptions,
 ): APIPromise<Collaborator> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.GET("/datasets/{owner}/{dataset}/collaborators/{username}", {
       ...init,
       params: { path: collaboratorPath(dataset, username) },
@@ -193,7 +193,7 @@ export function addDatasetCollaborator(
   role: Role,
   options?: RequestOptions,
 ): APIPromise<Collaborator> {
-  return call(ctx, options, (init) => {
+  return call(options, (init) => {
     const path = parseDatasetIdentifier(dataset);
     const body = { user: pathSegment(username, "username"), role: requireOneOf(role, "role", ROLES) };
     return ctx.api.POST("/datasets/{owner}/{dataset}/collaborators/", { ...init, params: { path }, body });
@@ -207,7 +207,7 @@ export function updateDatasetCollaborator(
   role: Role,
   options?: RequestOptions,
 ): APIPromise<Collaborator> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.PATCH("/datasets/{owner}/{dataset}/collaborators/{username}", {
       ...init,
       params: { path: collaboratorPath(dataset, username) },
@@ -222,7 +222,7 @@ export function deleteDatasetCollaborator(
   username: string,
   options?: RequestOptions,
 ): APIPromise<void> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.DELETE("/datasets/{owner}/{dataset}/collaborators/{username}", {
       ...init,
       params: { path: collaboratorPath(dataset, username) },

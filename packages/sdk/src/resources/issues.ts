@@ -17,7 +17,7 @@ export interface AddIssueParams {
 }
 
 export function getIssues(ctx: Context, dataset: string, options?: RequestOptions): APIPromise<Issue[]> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.GET("/datasets/{owner}/{dataset}/issues/", {
       ...init,
       params: { path: parseDatasetIdentifier(dataset) },
@@ -32,7 +32,7 @@ export function addIssue(
   params: AddIssueParams = {},
   options?: RequestOptions,
 ): APIPromise<Issue> {
-  return call(ctx, options, (init) => {
+  return call(options, (init) => {
     const path = { sample_uuid: pathSegment(sampleUuid, "sample_uuid") };
     const body = definedOnly({
       description: requireString(description, "description"),
@@ -49,7 +49,7 @@ export function updateIssue(
   params: IssueUpdate,
   options?: RequestOptions,
 ): APIPromise<Issue> {
-  return call(ctx, options, (init) => {
+  return call(options, (init) => {
     const path = { issue_uuid: pathSegment(uuid, "uuid") };
     const body = definedOnly({ ...params });
     if (body.status !== undefined) requireOneOf(body.status, "status", ISSUE_STATUSES);
@@ -58,7 +58,7 @@ export function updateIssue(
 }
 
 export function deleteIssue(ctx: Context, uuid: string, options?: RequestOptions): APIPromise<void> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.DELETE("/issues/{issue_uuid}/", {
       ...init,
       params: { path: { issue_uuid: pathSegment(uuid, "uuid") } },

@@ -49,7 +49,7 @@ export function getLabel<T extends TaskType = TaskType>(
   labelset: string,
   options?: RequestOptions,
 ): APIPromise<LabelFor<T>> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.GET("/labels/{sample_uuid}/{labelset}/", {
       ...init,
       params: { path: labelPath(sampleUuid, labelset) },
@@ -66,7 +66,6 @@ export function addLabel<T extends TaskType = TaskType>(
   options?: RequestOptions,
 ): APIPromise<LabelFor<T>> {
   return call(
-    ctx,
     options,
     (init) => {
       const path = labelPath(sampleUuid, labelset);
@@ -85,7 +84,6 @@ export function updateLabel<T extends TaskType = TaskType>(
   options?: RequestOptions,
 ): APIPromise<LabelFor<T>> {
   return call(
-    ctx,
     options,
     (init) => {
       const path = labelPath(sampleUuid, labelset);
@@ -102,7 +100,7 @@ export function deleteLabel(
   labelset: string,
   options?: RequestOptions,
 ): APIPromise<void> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.DELETE("/labels/{sample_uuid}/{labelset}/", {
       ...init,
       params: { path: labelPath(sampleUuid, labelset) },
@@ -115,7 +113,7 @@ export function getLabelsets(
   dataset: string,
   options?: RequestOptions,
 ): APIPromise<Labelset[]> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.GET("/datasets/{owner}/{dataset}/labelsets/", {
       ...init,
       params: { path: parseDatasetIdentifier(dataset) },
@@ -133,7 +131,7 @@ export function getLabelset(
   name: string,
   options?: RequestOptions,
 ): APIPromise<Labelset> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.GET("/datasets/{owner}/{dataset}/labelsets/{labelset}/", {
       ...init,
       params: { path: labelsetPath(dataset, name) },
@@ -148,7 +146,7 @@ export function addLabelset(
   description: string,
   options?: RequestOptions,
 ): APIPromise<Labelset> {
-  return call(ctx, options, (init) => {
+  return call(options, (init) => {
     const path = parseDatasetIdentifier(dataset);
     // The Python SDK sends `attributes` as the JSON string "{}"; the API requires the key.
     const body = { name: pathSegment(name, "name"), description, attributes: "{}" };
@@ -162,7 +160,7 @@ export function deleteLabelset(
   name: string,
   options?: RequestOptions,
 ): APIPromise<void> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.DELETE("/datasets/{owner}/{dataset}/labelsets/{labelset}/", {
       ...init,
       params: { path: labelsetPath(dataset, name) },

@@ -32,7 +32,7 @@ function releasePath(dataset: string, name: string) {
 }
 
 export function getReleases(ctx: Context, dataset: string, options?: RequestOptions): APIPromise<Release[]> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.GET("/datasets/{owner}/{dataset}/releases/", {
       ...init,
       params: { path: parseDatasetIdentifier(dataset) },
@@ -46,7 +46,7 @@ export function getRelease(
   name: string,
   options?: RequestOptions,
 ): APIPromise<Release> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.GET("/datasets/{owner}/{dataset}/releases/{release}/", {
       ...init,
       params: { path: releasePath(dataset, name) },
@@ -61,7 +61,7 @@ export function addRelease(
   description: string,
   options?: RequestOptions,
 ): APIPromise<Release> {
-  return call(ctx, options, (init) => {
+  return call(options, (init) => {
     const path = parseDatasetIdentifier(dataset);
     const body = { name: pathSegment(name, "name"), description };
     return ctx.api.POST("/datasets/{owner}/{dataset}/releases/", { ...init, params: { path }, body });
@@ -74,7 +74,7 @@ export function deleteRelease(
   name: string,
   options?: RequestOptions,
 ): APIPromise<void> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.DELETE("/datasets/{owner}/{dataset}/releases/{release}/", {
       ...init,
       params: { path: releasePath(dataset, name) },

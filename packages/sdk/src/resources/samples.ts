@@ -155,23 +155,16 @@ function samplesQuery(params: GetSamplesParams) {
   });
 }
 
-// The API wants comma-joined lists (`label_status=LABELED,REVIEWED`), each value percent-encoded.
-const COMMA_JOINED_ARRAYS = { array: { style: "form", explode: false } } as const;
-
 export function getSamples(
   ctx: Context,
   dataset: string,
   params: GetSamplesParams = {},
   options?: RequestOptions,
 ): APIPromise<Sample[]> {
-  return call(ctx, options, (init) => {
+  return call(options, (init) => {
     const path = parseDatasetIdentifier(dataset);
     const query = samplesQuery(params);
-    return ctx.api.GET("/datasets/{owner}/{dataset}/samples/", {
-      ...init,
-      params: { path, query },
-      querySerializer: COMMA_JOINED_ARRAYS,
-    });
+    return ctx.api.GET("/datasets/{owner}/{dataset}/samples/", { ...init, params: { path, query } });
   });
 }
 
@@ -198,7 +191,7 @@ export function getSample(
   params: GetSampleParams = {},
   options?: RequestOptions,
 ): APIPromise<Sample> {
-  return call(ctx, options, (init) => {
+  return call(options, (init) => {
     const path = { sample_uuid: pathSegment(uuid, "uuid") };
     const query = definedOnly({
       labelset: params.labelset === undefined ? undefined : requireString(params.labelset, "labelset"),
@@ -227,7 +220,6 @@ export function addSample<T extends TaskType = TaskType>(
 ): APIPromise<Sample> {
   const compress = params.enable_compression ?? true;
   return call(
-    ctx,
     options,
     (init) => {
       const path = parseDatasetIdentifier(dataset);
@@ -273,7 +265,6 @@ export async function addSamples<T extends TaskType = TaskType>(
   try {
     const results = await mapWithConcurrency(batches, concurrency, async (body, batch) => {
       const created = await call(
-        ctx,
         sendOptions,
         (init) =>
           ctx.api.POST("/datasets/{owner}/{dataset}/samples_bulk/", { ...init, params: { path }, body }),
@@ -297,7 +288,6 @@ export function updateSample(
 ): APIPromise<Sample> {
   const { enable_compression, ...fields } = params;
   return call(
-    ctx,
     options,
     (init) => {
       const path = { sample_uuid: pathSegment(uuid, "uuid") };
@@ -311,7 +301,7 @@ export function updateSample(
 }
 
 export function deleteSample(ctx: Context, uuid: string, options?: RequestOptions): APIPromise<void> {
-  return call(ctx, options, (init) =>
+  return call(options, (init) =>
     ctx.api.DELETE("/samples/{sample_uuid}/", {
       ...init,
       params: { path: { sample_uuid: pathSegment(uuid, "uuid") } },
@@ -325,7 +315,7 @@ export function deleteSamples(
   uuids: readonly string[],
   options?: RequestOptions,
 ): APIPromise<DeleteSamplesResponse> {
-  return call(ctx, options, (init) => {
+  return call(options, (init) => {
     const path = parseDatasetIdentifier(dataset);
     if (!Array.isArray(uuids) || uuids.length < 1 || uuids.length > 1000) {
       throw new ValidationError("uuids", "pass between 1 and 1000 sample uuids (split larger deletions).");

@@ -52,7 +52,7 @@ export function getWorkunits(
   params: GetWorkunitsParams = {},
   options?: RequestOptions,
 ): APIPromise<Workunit[]> {
-  return call(ctx, options, (init) => {
+  return call(options, (init) => {
     const path = parseDatasetIdentifier(dataset);
     return ctx.api.GET("/datasets/{owner}/{dataset}/workunits/", {
       ...init,

@@ -1,0 +1,89 @@
+/**
+ * The request builder behind every method. It has the call signatures of the generated openapi-fetch client
+ * (`api.GET("/datasets/{owner}/{dataset}/", { params })`), so paths, parameters, bodies and responses are all
+ * type-checked against the spec, but a leaner runtime: it builds the URL string and calls the transport directly.
+ * openapi-fetch's own runtime (a `Request` object, middleware, a second response read) measured about +12 % per
+ * request over raw `fetch`, above the SDK's 10 % overhead budget.
+ */
+import { CLIENT_VERSION, type SegmentsApiClient } from "@segments-ts/client";
+import { APIError } from "./errors.js";
+import type { SendOptions, Transport } from "./transport.js";
+
+/** The typed methods the resources use. */
+export type ApiMethods = Pick<SegmentsApiClient, "GET" | "POST" | "PUT" | "PATCH" | "DELETE">;
+
+/** What resources pass as the second argument, next to `params` and `body`. */
+export interface CallInit {
+  sendOptions: SendOptions;
+  // The generated init types have an index signature.
+  [option: string]: unknown;
+}
+
+interface ApiInit extends CallInit {
+  params?: { path?: Record<string, string>; query?: Record<string, unknown> };
+  body?: unknown;
+}
+
+/** Fills `{name}` placeholders with percent-encoded values (`a/b` becomes `a%2Fb`: one segment, one route). */
+function fillPath(template: string, values: Record<string, string> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ""));
+}
+
+/** Percent-encodes every value; lists are comma-joined, the form the API expects (`label_status=A,B`). */
+function queryString(query: Record<string, unknown> = {}): string {
+  const parts: string[] = [];
+  for (const [name, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    const text = Array.isArray(value)
+      ? value.map((v) => encodeURIComponent(String(v))).join(",")
+      : encodeURIComponent(String(value));
+    parts.push(`${name}=${text}`);
+  }
+  return parts.length > 0 ? `?${parts.join("&")}` : "";
+}
+
+function parseJson(text: string, response: Response, method: string, path: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    const message = `${response.status} ${method} ${path}: the response is not JSON`;
+    throw new APIError({ status: response.status, message, body: text, headers: response.headers });
+  }
+}
+
+/** Creates the typed request methods. The API key stays in this closure, never on an object property. */
+export function createApiClient(config: {
+  baseUrl: string;
+  apiKey: string;
+  transport: Transport;
+}): ApiMethods {
+  const baseHeaders: Record<string, string> = {
+    authorization: `APIKey ${config.apiKey}`,
+    accept: "application/json",
+    "x-source": "typescript-sdk",
+    "segments-sdk-version": CLIENT_VERSION,
+  };
+  const jsonHeaders = { ...baseHeaders, "content-type": "application/json" };
+  const method = (name: string) => async (pathTemplate: string, init: ApiInit) => {
+    const path = fillPath(pathTemplate, init.params?.path);
+    const url = config.baseUrl + path + queryString(init.params?.query);
+    const hasBody = init.body !== undefined;
+    const request = {
+      method: name,
+      url,
+      headers: hasBody ? jsonHeaders : baseHeaders,
+      body: hasBody ? JSON.stringify(init.body) : undefined,
+    };
+    const { response, text } = await config.transport.send(request, init.sendOptions);
+    return { data: parseJson(text, response, name, path), response };
+  };
+  const api = {
+    GET: method("GET"),
+    POST: method("POST"),
+    PUT: method("PUT"),
+    PATCH: method("PATCH"),
+    DELETE: method("DELETE"),
+  };
+  return api as unknown as ApiMethods;
+}
