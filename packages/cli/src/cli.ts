@@ -1,0 +1,25 @@
+#!/usr/bin/env node
+/**
+ * The `segments` bin. Ctrl-C (or SIGTERM) aborts the running command, which stops at a safe point and reports what
+ * it did (an upload says how to resume); a second Ctrl-C exits at once.
+ */
+import { ExitCode } from "./exit-codes.js";
+import { run } from "./run.js";
+
+const controller = new AbortController();
+const interrupt = () => {
+  if (controller.signal.aborted) process.exit(ExitCode.Interrupted);
+  controller.abort();
+};
+process.on("SIGINT", interrupt);
+process.on("SIGTERM", interrupt);
+
+const code = await run(
+  process.argv.slice(2),
+  { stdout: process.stdout, stderr: process.stderr, env: process.env },
+  {
+    signal: controller.signal,
+  },
+);
+// `segments emulator` ends with code 0 on Ctrl-C: stopping it is its normal way to finish.
+process.exitCode = code;

@@ -1,0 +1,81 @@
+/** `segments emulator`: the local Segments API emulator, in this process, until Ctrl-C. */
+
+import { type EmulatorUser, parseRateLimit, startEmulator } from "@segments-ts/emulator";
+import type { Command } from "commander";
+import { InvalidArgumentError } from "commander";
+import { action, type Context, type Runtime } from "../context.js";
+
+interface EmulatorFlags {
+  host: string;
+  port: number;
+  dataDir?: string;
+  user?: EmulatorUser[];
+  rateLimit?: string;
+}
+
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError("expected 0..65535.");
+  return n;
+}
+
+function user(value: string, previous: EmulatorUser[] | undefined): EmulatorUser[] {
+  const separator = value.indexOf(":");
+  if (separator < 1 || separator === value.length - 1)
+    throw new InvalidArgumentError("expected NAME:APIKEY.");
+  return [...(previous ?? []), { username: value.slice(0, separator), apiKey: value.slice(separator + 1) }];
+}
+
+function rateLimit(value: string): string {
+  try {
+    parseRateLimit(value);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+  return value;
+}
+
+async function run(ctx: Context, flags: EmulatorFlags): Promise<void> {
+  const emulator = await startEmulator({
+    host: flags.host,
+    port: flags.port,
+    dataDir: flags.dataDir,
+    users: flags.user,
+    rateLimit: flags.rateLimit,
+    validateResponses: false,
+  });
+  // These are the emulator's own local credentials (printed so you can use them), not your SEGMENTS_API_KEY.
+  const info = { url: emulator.url, username: emulator.username, apiKey: emulator.apiKey };
+  ctx.out.result(info, () =>
+    [
+      `Segments API emulator listening on ${emulator.url}`,
+      `User: ${emulator.username}  API key: ${emulator.apiKey}`,
+      flags.dataDir ? `Data directory: ${flags.dataDir}` : "State is in memory (use --data-dir to keep it).",
+      `Use it: export SEGMENTS_API_URL=${emulator.url} SEGMENTS_API_KEY=${emulator.apiKey}`,
+      "Press Ctrl-C to stop.",
+    ].join("\n"),
+  );
+  await new Promise<void>((resolve) => {
+    if (ctx.signal.aborted) resolve();
+    else ctx.signal.addEventListener("abort", () => resolve(), { once: true });
+  });
+  ctx.out.note("Shutting down the emulator.");
+  await emulator.close();
+}
+
+/** Adds `segments emulator` to the program. */
+export function registerEmulator(program: Command, runtime: Runtime): void {
+  program
+    .command("emulator")
+    .description("run a local Segments API emulator (for tests and demos) until Ctrl-C")
+    .option("--host <host>", "interface to listen on", "127.0.0.1")
+    .option("--port <port>", "port (0 picks a free one)", port, 8787)
+    .option("--data-dir <dir>", "keep state in <dir>/emulator.sqlite (default: in memory)")
+    .option("--user <name:apikey>", "create a user (repeatable; the first is the default)", user)
+    .option("--rate-limit <n/s>", "throttle each user to N requests per second (or N/m, N/h)", rateLimit)
+    .addHelpText(
+      "after",
+      "\nExample:\n  segments emulator --port 8787 --user jane:secret-key --data-dir .emulator",
+    )
+    .action(action(runtime, run));
+}

@@ -1,0 +1,110 @@
+/** `segments export <dataset> <release> --format ...`: a release exported to COCO, YOLO or mask PNGs on disk. */
+
+import { type ConversionWarning, SegmentsDataset } from "@segments-ts/converter";
+import { type ExportFormat, exportDataset } from "@segments-ts/converter/node";
+import type { Command } from "commander";
+import { action, type Context, type Runtime, seconds } from "../context.js";
+import { CliError } from "../errors.js";
+import { ExitCode } from "../exit-codes.js";
+import { waitFor } from "./releases.js";
+
+/** Formats of `exportDataset`, as accepted by `--format`. */
+export const EXPORT_FORMATS: readonly ExportFormat[] = [
+  "coco-instance",
+  "coco-panoptic",
+  "yolo",
+  "instance",
+  "instance-color",
+  "semantic",
+  "semantic-color",
+  "polygon",
+];
+
+/** Checks a `--format` value. */
+export function exportFormat(value: string): ExportFormat {
+  const format = value === "coco" ? "coco-instance" : value;
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new CliError(
+      `--format: unknown format "${value}". Use one of: ${EXPORT_FORMATS.join(", ")}.`,
+      ExitCode.Usage,
+    );
+  return format as ExportFormat;
+}
+
+/** Prints up to a few warnings, then how many more there were. */
+export function reportWarnings(ctx: Context, warnings: readonly ConversionWarning[]): void {
+  const shown = 5;
+  for (const w of warnings.slice(0, shown)) {
+    const where = [w.file, w.item, w.field].filter(Boolean).join(", ");
+    ctx.out.note(`warning: ${w.message}${where ? ` (${where})` : ""}`);
+  }
+  if (warnings.length > shown) ctx.out.note(`... and ${warnings.length - shown} more warnings.`);
+}
+
+/** Exports an already loaded dataset and prints the summary. */
+export async function exportLoaded(
+  ctx: Context,
+  dataset: SegmentsDataset,
+  format: ExportFormat,
+  outDir: string,
+): Promise<void> {
+  const result = await exportDataset(dataset, format, outDir);
+  reportWarnings(ctx, result.warnings);
+  const summary = {
+    format,
+    outDir,
+    samples: dataset.samples.length,
+    files: result.files.length,
+    jsonFile: result.jsonFile ?? null,
+    warnings: result.warnings.length,
+  };
+  ctx.out.result(
+    summary,
+    () =>
+      `Exported ${summary.samples} samples as ${format}: ${summary.files} files in ${outDir}` +
+      `${result.jsonFile ? ` (${result.jsonFile})` : ""}.`,
+  );
+}
+
+interface ExportOptions {
+  format: string;
+  out: string;
+  labelset: string;
+  filter?: string;
+  timeout: number;
+}
+
+async function run(ctx: Context, opts: ExportOptions, datasetId: string, releaseName: string): Promise<void> {
+  const format = exportFormat(opts.format);
+  const release = await waitFor(ctx, datasetId, releaseName, opts.timeout);
+  const dataset = await SegmentsDataset.load(release, {
+    labelset: opts.labelset,
+    ...(opts.filter ? { filterBy: opts.filter.split(",").map((s) => s.trim()) } : {}),
+  });
+  await exportLoaded(ctx, dataset, format, opts.out);
+}
+
+/** Adds `segments export` to the program. */
+export function registerExport(program: Command, runtime: Runtime): void {
+  program
+    .command("export")
+    .description("export a release to COCO, YOLO or mask PNG files")
+    .argument("<dataset>", "dataset identifier, owner/name")
+    .argument("<release>", "release name")
+    .requiredOption("-f, --format <format>", `one of: ${EXPORT_FORMATS.join(", ")}`)
+    .option("-o, --out <dir>", "output directory", "export")
+    .option("--labelset <name>", "labelset to export", "ground-truth")
+    .option("--filter <statuses>", "only these label statuses, comma-separated (e.g. REVIEWED,LABELED)")
+    .option(
+      "--timeout <seconds>",
+      "how long to wait for the release to be built (default 600)",
+      seconds,
+      600_000,
+    )
+    .addHelpText(
+      "after",
+      "\nExamples:\n  segments export jane/flowers v1.0 --format coco-instance --out out\n" +
+        "  segments export jane/cars v2 --format yolo --filter REVIEWED --out yolo",
+    )
+    .action(action(runtime, run));
+}

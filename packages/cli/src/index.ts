@@ -1,0 +1,22 @@
+/**
+ * `@segments-ts/cli`: the `segments` command line. Use the bin (`npx segments --help`); this entry point exposes the
+ * same program for running in-process, plus the exit-code table.
+ *
+ * @example
+ * ```ts
+ * import { ExitCode, run } from "@segments-ts/cli";
+ *
+ * const code = await run(["datasets", "get", "jane/flowers", "--json"], {
+ *   stdout: process.stdout,
+ *   stderr: process.stderr,
+ *   env: process.env,
+ * });
+ * if (code === ExitCode.NotFound) console.error("no such dataset");
+ * ```
+ * @packageDocumentation
+ */
+export { CliError } from "./errors.js";
+export { EXIT_CODE_HELP, ExitCode, type ExitCodeValue } from "./exit-codes.js";
+export type { CliIO, TextSink } from "./output.js";
+export { Progress, type ProgressOptions } from "./progress.js";
+export { buildProgram, type RunOptions, run, VERSION } from "./run.js";
