@@ -8,23 +8,26 @@ import { startEmulator } from "../src/index.js";
 import { client, createDataset, createSample, start, vectorLabel } from "./helpers.js";
 
 const packageDir = join(import.meta.dirname, "..");
-const tsx = join(packageDir, "node_modules", ".bin", "tsx");
+// Run the CLI as ONE node process (tsx as a loader, not the tsx wrapper, which would leave its child running when
+// killed with SIGKILL), so the signals below reach the server itself.
+const nodeArgs = ["--import", "tsx/esm", "--conditions=source", "src/cli.ts"];
 const dirs: string[] = [];
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), "segments-emulator-"));
   dirs.push(dir);
   return dir;
 };
+const children: ChildProcess[] = [];
 afterAll(() => {
+  for (const child of children)
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
 });
 
 /** Starts the CLI from source and resolves with its base URL once it printed it. */
 function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(tsx, ["--conditions=source", "src/cli.ts", ...args], {
-    cwd: packageDir,
-    stdio: "pipe",
-  });
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: packageDir, stdio: "pipe" });
+  children.push(child);
   let output = "";
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`CLI did not start:\n${output}`)), 20_000);
