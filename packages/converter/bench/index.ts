@@ -1,5 +1,9 @@
 // Benchmarks: `pnpm --filter @segments-ts/converter bench`. Ratios are against a floor measured in the same run.
+import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fromCocoInstance, toCocoInstance } from "../src/formats/coco.js";
+import { importCocoFile, writeCocoInstanceFile } from "../src/node/index.js";
 import { decode, encode, frPoly } from "../src/rle/index.js";
 import type { ImageVectorAnnotation, LabeledImage } from "../src/types.js";
 
@@ -49,8 +53,7 @@ row("frPoly (2000-vertex polygon)", tPoly);
 // ---- COCO 5,000 images / 50,000 annotations ----
 const IMAGES = 5000;
 const PER = 10;
-function syntheticImages(): LabeledImage[] {
-  const out: LabeledImage[] = [];
+function* syntheticImages(): Generator<LabeledImage> {
   let seed = 1;
   const rnd = () => {
     seed = (seed * 1103515245 + 12345) % 2 ** 31;
@@ -78,55 +81,87 @@ function syntheticImages(): LabeledImage[] {
         annotations.push({ id: k + 1, category_id: 1 + (k % 5), type: "polygon", points: pts });
       }
     }
-    out.push({
+    yield {
       name: `images/${String(i).padStart(6, "0")}.jpg`,
       width: 1920,
       height: 1080,
       vector: { annotations },
-    });
+    };
   }
-  return out;
 }
 const categories = Array.from({ length: 5 }, (_, i) => ({ id: i + 1, name: `class${i}` }));
-let images: LabeledImage[] | undefined = syntheticImages();
-const json = JSON.stringify(toCocoInstance(images, categories).value);
-images = undefined;
-const inputBytes = Buffer.byteLength(json);
+const dir = await mkdtemp(join(tmpdir(), "converter-bench-"));
+const inputFile = join(dir, "instances.json");
+// The input file in the usual layout (images before annotations), written without keeping the text around.
+await writeFile(inputFile, JSON.stringify(toCocoInstance(syntheticImages(), categories).value));
+const inputBytes = (await stat(inputFile)).size;
 console.log(
-  `\nCOCO ${IMAGES} images / ${IMAGES * PER} annotations, JSON ${(inputBytes / 1e6).toFixed(1)} MB`,
+  `\nCOCO ${IMAGES} images / ${IMAGES * PER} annotations, input JSON ${(inputBytes / 1e6).toFixed(1)} MB`,
 );
 
-function measure(name: string, fn: () => unknown) {
+/**
+ * Runs one step and reports wall time and peak extra memory: heapUsed + external (which includes array buffers),
+ * sampled every 2 ms by a timer and at every `sample()` call of the step (timers do not fire while a step runs
+ * synchronously or on microtasks only), minus the same figure measured after a full GC just before the step.
+ */
+async function measure(name: string, step: (sample: () => void) => Promise<unknown> | unknown) {
   gc();
-  const before = process.memoryUsage();
-  let peak = before.heapUsed + before.arrayBuffers;
-  const timer = setInterval(() => {}, 1000);
+  gc();
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.external;
+  };
+  const before = used();
+  let peak = before;
+  const sample = () => {
+    const now = used();
+    if (now > peak) peak = now;
+  };
+  const timer = setInterval(sample, 2);
   const start = performance.now();
-  // sample memory during the run through a wrapped allocation check
-  const result = fn();
+  await step(sample);
   const ms = performance.now() - start;
-  const after = process.memoryUsage();
-  peak = Math.max(peak, after.heapUsed + after.arrayBuffers);
+  sample();
   clearInterval(timer);
-  const extra = peak - (before.heapUsed + before.arrayBuffers);
-  gc();
-  const settled = process.memoryUsage();
-  const retained = settled.heapUsed + settled.arrayBuffers - (before.heapUsed + before.arrayBuffers);
+  const extra = peak - before;
   console.log(
-    `${name.padEnd(40)} ${(ms / 1000).toFixed(2)} s  heap at end ${(extra / inputBytes).toFixed(2)}x input JSON (${(extra / 1e6).toFixed(0)} MB), retained result ${(retained / inputBytes).toFixed(2)}x`,
+    `${name.padEnd(52)} ${(ms / 1000).toFixed(2)} s  peak extra ${(extra / 1e6).toFixed(0).padStart(4)} MB = ${(extra / inputBytes).toFixed(2)}x input JSON`,
   );
-  return result;
 }
-const floorParse = measure("floor: JSON.parse of the file", () => JSON.parse(json));
-void floorParse;
-const imported = measure(
-  "import COCO -> Segments (parse+convert)",
-  () => fromCocoInstance(JSON.parse(json)).value,
-) as { images: LabeledImage[] };
-measure(
-  "export Segments -> COCO (object+JSON)",
-  () => JSON.stringify(toCocoInstance(imported.images, categories).value).length,
-);
+
+await measure("floor: read file + JSON.parse (document only)", async (sample) => {
+  const doc = JSON.parse(await readFile(inputFile, "utf8"));
+  sample();
+  return doc;
+});
+await measure("in-memory import: JSON.parse + fromCocoInstance", async (sample) => {
+  const result = fromCocoInstance(JSON.parse(await readFile(inputFile, "utf8")));
+  sample();
+  return result.value.images.length;
+});
+let imported = 0;
+let importedAnnotations = 0;
+await measure("streaming import: importCocoFile (per image)", async (sample) => {
+  for await (const { image } of importCocoFile(inputFile)) {
+    imported++;
+    importedAnnotations += image.vector?.annotations.length ?? 0;
+    if (imported % 100 === 0) sample();
+  }
+});
+const outFile = join(dir, "export.json");
+await measure("streaming export: writeCocoInstanceFile (per image)", async (sample) => {
+  // images are generated one at a time, like exportDataset loading one sample at a time
+  function* images() {
+    let i = 0;
+    for (const image of syntheticImages()) {
+      if (++i % 100 === 0) sample();
+      yield image;
+    }
+  }
+  await writeCocoInstanceFile(outFile, images(), categories);
+});
+const outBytes = (await stat(outFile)).size;
+await rm(dir, { recursive: true, force: true });
 console.log(
-  `(memory is heapUsed+arrayBuffers after the step with the result alive, relative to before; run with --expose-gc) ${sink > 0 ? "" : " "}`,
+  `(imported ${imported} images / ${importedAnnotations} annotations; exported ${(outBytes / 1e6).toFixed(1)} MB; peak = max of heapUsed+external sampled during the step, minus the value after gc before it)${sink > 0 ? "" : " "}`,
 );

@@ -20,6 +20,7 @@ export {
   toCocoInstance,
 } from "./formats/coco.js";
 export * from "./formats/coco-panoptic.js";
+export { type CocoStreamItem, fromCocoInstanceChunks } from "./formats/coco-stream.js";
 export * from "./formats/index-png.js";
 export * from "./formats/labelme.js";
 export * from "./formats/voc.js";

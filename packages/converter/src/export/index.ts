@@ -6,8 +6,11 @@ import { cocoAnnotationsForImage, type ToCocoOptions, toCocoCategories } from ".
 import type { Category, LabeledImage } from "../types.js";
 
 /**
- * Serialises a COCO instance dataset chunk by chunk (images and annotations are produced while iterating `images`).
- * Warnings are appended to `warnings`.
+ * Serialises a COCO instance dataset chunk by chunk while iterating `images` once (each image can be loaded, converted
+ * and dropped before the next one). To stream the annotations, the `annotations` array is written before `images`
+ * (JSON member order has no meaning; pycocotools and `fromCocoInstance` read it either way); only the short image
+ * entries (`{id, file_name, width, height}`) are buffered until the end. Chunks are about 64 KiB. Warnings are
+ * appended to `warnings`.
  *
  * @example
  * ```ts
@@ -21,27 +24,33 @@ export async function* cocoInstanceJsonChunks(
   options: ToCocoOptions = {},
 ): AsyncGenerator<string> {
   const categoryIds = new Set(categories.map((c) => c.id));
-  // Images and annotations are two arrays: annotations are buffered as JSON text (compact) while images stream.
-  const annotationChunks: string[] = [];
+  const imageEntries: string[] = [];
   let annotationId = 0;
   const nextId = () => ++annotationId;
-  yield `{"info":${JSON.stringify(options.info ?? {})},"categories":${JSON.stringify(toCocoCategories(categories))},"images":[`;
+  let pending = `{"info":${JSON.stringify(options.info ?? {})},"categories":${JSON.stringify(toCocoCategories(categories))},"annotations":[`;
   let imageId = 0;
-  let pending: string[] = [];
   for await (const image of images) {
     imageId++;
-    pending.push(
-      `${imageId > 1 ? "," : ""}${JSON.stringify({ id: imageId, file_name: image.name, width: image.width, height: image.height })}`,
+    imageEntries.push(
+      JSON.stringify({ id: imageId, file_name: image.name, width: image.width, height: image.height }),
     );
     for (const a of cocoAnnotationsForImage(image, imageId, categoryIds, nextId, warnings, options)) {
-      annotationChunks.push(`${annotationId > 1 ? "," : ""}${JSON.stringify(a)}`);
-    }
-    if (pending.length >= 512) {
-      yield pending.join("");
-      pending = [];
+      pending += `${annotationId > 1 ? "," : ""}${JSON.stringify(a)}`;
+      if (pending.length >= CHUNK) {
+        yield pending;
+        pending = "";
+      }
     }
   }
-  yield `${pending.join("")}],"annotations":[`;
-  for (let i = 0; i < annotationChunks.length; i += 1024) yield annotationChunks.slice(i, i + 1024).join("");
-  yield "]}";
+  pending += '],"images":[';
+  for (let i = 0; i < imageEntries.length; i++) {
+    pending += `${i > 0 ? "," : ""}${imageEntries[i]}`;
+    if (pending.length >= CHUNK) {
+      yield pending;
+      pending = "";
+    }
+  }
+  yield `${pending}]}`;
 }
+
+const CHUNK = 65536;

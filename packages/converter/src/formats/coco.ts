@@ -126,8 +126,8 @@ export function* cocoAnnotationsForImage(
       const flat: number[] = [];
       a.points.forEach((p, i) => {
         flat.push(
-          requireFinite(p[0], where(a.id, `points[${i}][0]`)),
-          requireFinite(p[1], where(a.id, `points[${i}][1]`)),
+          isFiniteNumber(p[0]) ? p[0] : requireFinite(p[0], where(a.id, `points[${i}][0]`)),
+          isFiniteNumber(p[1]) ? p[1] : requireFinite(p[1], where(a.id, `points[${i}][1]`)),
         );
       });
       if (flat.some((v, i) => v < 0 || v > (i % 2 === 0 ? image.width : image.height))) {
@@ -321,6 +321,10 @@ export interface CocoImport {
   categories: Category[];
 }
 
+function isFiniteNumber(value: unknown): value is number {
+  return typeof value === "number" && Number.isFinite(value);
+}
+
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -384,9 +388,55 @@ export function fromCocoInstance(coco: unknown, options: FromCocoOptions = {}): 
     if (!Array.isArray(coco[key]))
       throw new ConversionError(`missing or non-array "${key}"`, { file, field: key });
   }
-  const categories: Category[] = [];
-  const categoryById = new Map<number, CocoCategory>();
+  const reader = new CocoReader(options);
   (coco.categories as unknown[]).forEach((c, i) => {
+    reader.addCategory(c, i);
+  });
+  (coco.images as unknown[]).forEach((img, i) => {
+    reader.addImage(img, i);
+  });
+  reader.finish("categories");
+  reader.finish("images");
+  (coco.annotations as unknown[]).forEach((a, i) => {
+    reader.addAnnotation(a, i);
+  });
+  reader.checkReferences();
+  const images: LabeledImage[] = [];
+  for (const image of reader.convertImages(warnings)) images.push(image);
+  return { value: { images, categories: reader.categories }, warnings: warnings.list };
+}
+
+/**
+ * The steps of a COCO import, shared by {@link fromCocoInstance} (whole document in memory) and the streaming
+ * importer (elements arrive one at a time, in any order of the three arrays). Each element is validated as it is
+ * added; checks that need another array (an annotation's image and category) run in {@link checkReferences}.
+ * Annotations are grouped per image as they arrive (the parsed objects are kept once, never copied) and each group
+ * is released as soon as its image has been converted.
+ * @internal
+ */
+export class CocoReader {
+  readonly categories: Category[] = [];
+  readonly #categoryById = new Map<number, CocoCategory>();
+  /** Image entries only: the output objects are created while converting, so none is kept after being yielded. */
+  readonly #images: Array<{ id: number; name: string; width: number; height: number }> = [];
+  readonly #imageIds = new Set<number>();
+  /** Annotations per `image_id`, in input order. */
+  readonly #groups = new Map<unknown, Array<Record<string, unknown>>>();
+  /** Input position of annotations without an `id`, to name them in errors. */
+  readonly #indexOfIdless = new Map<object, number>();
+  #imagesDone = false;
+  #categoriesDone = false;
+  #deferred = false;
+  readonly #file: string | undefined;
+  readonly #target: FromCocoOptions["target"];
+
+  constructor(options: FromCocoOptions = {}) {
+    this.#file = options.file;
+    this.#target = options.target;
+  }
+
+  addCategory(c: unknown, i: number): void {
+    const file = this.#file;
     if (!isObject(c) || typeof c.id !== "number" || !Number.isInteger(c.id)) {
       throw new ConversionError("category needs an integer id", { file, item: `category ${i}`, field: "id" });
     }
@@ -398,17 +448,17 @@ export function fromCocoInstance(coco: unknown, options: FromCocoOptions = {}): 
           : "";
     if (name === "")
       throw new ConversionError("category has no name", { file, item: `category ${c.id}`, field: "name" });
-    categoryById.set(c.id, c as CocoCategory);
+    this.#categoryById.set(c.id, c as CocoCategory);
     const category: Category = { id: c.id, name };
     if (Array.isArray(c.color)) category.color = c.color as number[];
     if (Array.isArray(c.keypoints)) category.keypoints = c.keypoints;
     if (Array.isArray(c.skeleton)) category.skeleton = c.skeleton;
     if (typeof c.supercategory === "string") category.supercategory = c.supercategory;
-    categories.push(category);
-  });
-  const images: LabeledImage[] = [];
-  const byId = new Map<number, { image: LabeledImage; annotations: Record<string, unknown>[] }>();
-  (coco.images as unknown[]).forEach((img, i) => {
+    this.categories.push(category);
+  }
+
+  addImage(img: unknown, i: number): void {
+    const file = this.#file;
     const item = `image ${i}`;
     if (!isObject(img)) throw new ConversionError("image must be an object", { file, item });
     if (typeof img.id !== "number")
@@ -425,46 +475,86 @@ export function fromCocoInstance(coco: unknown, options: FromCocoOptions = {}): 
         });
       }
     }
-    if (byId.has(img.id))
+    if (this.#imageIds.has(img.id))
       throw new ConversionError(`duplicate image id ${img.id}`, {
         file,
         item: `image ${img.file_name}`,
         field: "id",
       });
-    const image: LabeledImage = {
+    this.#imageIds.add(img.id);
+    this.#images.push({
+      id: img.id,
       name: img.file_name,
       width: img.width as number,
       height: img.height as number,
-    };
-    images.push(image);
-    byId.set(img.id, { image, annotations: [] });
-  });
-  (coco.annotations as unknown[]).forEach((a, i) => {
+    });
+  }
+
+  /** Throws the error for a missing or non-array `images` / `annotations` / `categories` member. */
+  notAnArray(key: string): never {
+    throw new ConversionError(`missing or non-array "${key}"`, { file: this.#file, field: key });
+  }
+
+  /** Marks the end of the `images` or `categories` array: from then on annotations are checked as they arrive. */
+  finish(key: "images" | "categories"): void {
+    if (key === "images") this.#imagesDone = true;
+    else this.#categoriesDone = true;
+  }
+
+  addAnnotation(a: unknown, i: number): void {
     if (!isObject(a))
-      throw new ConversionError("annotation must be an object", { file, item: `annotation #${i}` });
-    const item = `annotation ${String(a.id ?? `#${i}`)}`;
-    const entry = byId.get(a.image_id as number);
-    if (entry === undefined) {
+      throw new ConversionError("annotation must be an object", {
+        file: this.#file,
+        item: `annotation #${i}`,
+      });
+    if (a.id === undefined) this.#indexOfIdless.set(a, i);
+    if (this.#imagesDone && this.#categoriesDone) this.#checkReference(a);
+    else this.#deferred = true;
+    const group = this.#groups.get(a.image_id);
+    if (group === undefined) this.#groups.set(a.image_id, [a]);
+    else group.push(a);
+  }
+
+  /**
+   * Throws for an annotation whose image or category does not exist. Annotations that arrived before the images and
+   * categories were complete are checked here (per image, in input order).
+   */
+  checkReferences(): void {
+    if (!this.#deferred) return;
+    for (const group of this.#groups.values()) for (const a of group) this.#checkReference(a);
+  }
+
+  #checkReference(a: Record<string, unknown>): void {
+    const file = this.#file;
+    const item = `annotation ${String(a.id ?? `#${this.#indexOfIdless.get(a)}`)}`;
+    if (!this.#imageIds.has(a.image_id as number)) {
       throw new ConversionError(`annotation refers to missing image id ${String(a.image_id)}`, {
         file,
         item,
         field: "image_id",
       });
     }
-    if (!categoryById.has(a.category_id as number)) {
+    if (!this.#categoryById.has(a.category_id as number)) {
       throw new ConversionError(`unknown category id ${String(a.category_id)}`, {
         file,
         item,
         field: "category_id",
       });
     }
-    entry.annotations.push(a);
-  });
-  for (const { image, annotations } of byId.values()) {
-    if (options.target === "segmentation") importAsBitmap(image, annotations, categoryById, file, warnings);
-    else importAsVector(image, annotations, categoryById, file, warnings);
   }
-  return { value: { images, categories }, warnings: warnings.list };
+
+  /** Converts image by image in input order, releasing each image's annotations once converted. */
+  *convertImages(warnings: WarningCollector): Generator<LabeledImage> {
+    for (const { id, name, width, height } of this.#images) {
+      const image: LabeledImage = { name, width, height };
+      const annotations = this.#groups.get(id) ?? [];
+      this.#groups.delete(id);
+      if (this.#target === "segmentation")
+        importAsBitmap(image, annotations, this.#categoryById, this.#file, warnings);
+      else importAsVector(image, annotations, this.#categoryById, this.#file, warnings);
+      yield image;
+    }
+  }
 }
 
 function readBbox(
@@ -474,7 +564,9 @@ function readBbox(
   if (a.bbox === undefined) return undefined;
   if (!Array.isArray(a.bbox) || a.bbox.length !== 4)
     throw new ConversionError("bbox must be [x, y, width, height]", { ...loc, field: "bbox" });
-  const bbox = a.bbox.map((v, k) => requireFinite(v, { ...loc, field: `bbox[${k}]` }));
+  const bbox = a.bbox.map((v, k) =>
+    isFiniteNumber(v) ? v : requireFinite(v, { ...loc, field: `bbox[${k}]` }),
+  );
   if ((bbox[2] as number) < 0 || (bbox[3] as number) < 0)
     throw new ConversionError("bbox width and height must be >= 0", { ...loc, field: "bbox" });
   return bbox;
@@ -488,7 +580,10 @@ function readPolygons(seg: unknown[], loc: { file: string | undefined; item: str
         field: `segmentation[${k}]`,
       });
     }
-    return poly.map((v, j) => requireFinite(v, { ...loc, field: `segmentation[${k}][${j}]` }));
+    // the location is only built for a bad value: this runs for every coordinate of large files
+    return poly.map((v, j) =>
+      isFiniteNumber(v) ? v : requireFinite(v, { ...loc, field: `segmentation[${k}][${j}]` }),
+    );
   });
 }
 

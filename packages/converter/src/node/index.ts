@@ -2,14 +2,15 @@
  * `@segments-ts/converter/node`: file-system helpers (directory cache, `exportDataset`, streaming COCO writer).
  * @packageDocumentation
  */
-import { createWriteStream } from "node:fs";
+import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { bitmap2file, colorizePng, encodePng } from "@segments-ts/bitmap";
 import { ConversionError, type ConversionWarning, WarningCollector } from "../errors.js";
 import { cocoInstanceJsonChunks } from "../export/index.js";
-import type { ToCocoOptions } from "../formats/coco.js";
+import type { FromCocoOptions, ToCocoOptions } from "../formats/coco.js";
 import { toCocoPanoptic, toPanopticCategories } from "../formats/coco-panoptic.js";
+import { type CocoStreamItem, fromCocoInstanceChunks } from "../formats/coco-stream.js";
 import { stripExtension } from "../formats/common.js";
 import { toYolo } from "../formats/yolo.js";
 import { maskToPolygons } from "../geometry/index.js";
@@ -51,7 +52,27 @@ export class DirectoryCache implements ByteCache {
 }
 
 /**
- * Writes a COCO instance JSON file, streaming: memory stays around the size of the annotations' JSON text.
+ * Imports a COCO instance JSON file without loading it whole: the file is read in 256 KiB chunks and yields one image
+ * (with its Segments label) at a time. The result is exactly what `fromCocoInstance(JSON.parse(text))` returns; extra
+ * memory is about the size of the parsed annotations (well under the file size for typical polygon data) plus the
+ * image being converted. Malformed input raises a `ConversionError` naming the file.
+ *
+ * @example
+ * ```ts
+ * for await (const { image, categories, warnings } of importCocoFile("instances.json")) {
+ *   await upload(image.name, image.vector); // one image at a time
+ * }
+ * ```
+ */
+export function importCocoFile(path: string, options: FromCocoOptions = {}): AsyncGenerator<CocoStreamItem> {
+  const chunks = createReadStream(path, { encoding: "utf8", highWaterMark: 64 * 1024 });
+  return fromCocoInstanceChunks(chunks as AsyncIterable<string>, { ...options, file: options.file ?? path });
+}
+
+/**
+ * Writes a COCO instance JSON file, streaming: `images` is iterated once and both images and annotations are
+ * written as they are converted (the `annotations` array comes before `images` in the file, see
+ * `cocoInstanceJsonChunks`), so memory stays around one image plus the short image entries.
  *
  * @example
  * ```ts
