@@ -14,12 +14,13 @@ const interrupt = () => {
 process.on("SIGINT", interrupt);
 process.on("SIGTERM", interrupt);
 
-const code = await run(
+run(
   process.argv.slice(2),
   { stdout: process.stdout, stderr: process.stderr, env: process.env },
   {
     signal: controller.signal,
   },
-);
-// `segments emulator` ends with code 0 on Ctrl-C: stopping it is its normal way to finish.
-process.exitCode = code;
+).then((code) => {
+  // `segments emulator` ends with code 0 on Ctrl-C: stopping it is its normal way to finish.
+  process.exitCode = code;
+});

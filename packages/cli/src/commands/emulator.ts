@@ -1,9 +1,11 @@
 /** `segments emulator`: the local Segments API emulator, in this process, until Ctrl-C. */
 
-import { type EmulatorUser, parseRateLimit, startEmulator } from "@segments-ts/emulator";
+import type { EmulatorUser } from "@segments-ts/emulator";
 import type { Command } from "commander";
 import { InvalidArgumentError } from "commander";
 import { action, type Context, type Runtime } from "../context.js";
+import { CliError } from "../errors.js";
+import { ExitCode } from "../exit-codes.js";
 
 interface EmulatorFlags {
   host: string;
@@ -26,16 +28,16 @@ function user(value: string, previous: EmulatorUser[] | undefined): EmulatorUser
   return [...(previous ?? []), { username: value.slice(0, separator), apiKey: value.slice(separator + 1) }];
 }
 
-function rateLimit(value: string): string {
-  try {
-    parseRateLimit(value);
-  } catch (error) {
-    throw new InvalidArgumentError((error as Error).message);
-  }
-  return value;
-}
-
 async function run(ctx: Context, flags: EmulatorFlags): Promise<void> {
+  // Loaded on demand: the emulator brings SQLite and the compiled spec, which no other command needs.
+  const { parseRateLimit, startEmulator } = await import("@segments-ts/emulator");
+  if (flags.rateLimit !== undefined) {
+    try {
+      parseRateLimit(flags.rateLimit);
+    } catch (error) {
+      throw new CliError(`--rate-limit: ${(error as Error).message}`, ExitCode.Usage);
+    }
+  }
   const emulator = await startEmulator({
     host: flags.host,
     port: flags.port,
@@ -72,7 +74,7 @@ export function registerEmulator(program: Command, runtime: Runtime): void {
     .option("--port <port>", "port (0 picks a free one)", port, 8787)
     .option("--data-dir <dir>", "keep state in <dir>/emulator.sqlite (default: in memory)")
     .option("--user <name:apikey>", "create a user (repeatable; the first is the default)", user)
-    .option("--rate-limit <n/s>", "throttle each user to N requests per second (or N/m, N/h)", rateLimit)
+    .option("--rate-limit <n/s>", "throttle each user to N requests per second (or N/m, N/h)")
     .addHelpText(
       "after",
       "\nExample:\n  segments emulator --port 8787 --user jane:secret-key --data-dir .emulator",
