@@ -24,9 +24,22 @@ interface ApiInit extends CallInit {
   body?: unknown;
 }
 
+/** Templates split once into literal parts and placeholder names: `/samples/{id}/` -> ["/samples/", "id", "/"]. */
+const templateParts = new Map<string, string[]>();
+
 /** Fills `{name}` placeholders with percent-encoded values (`a/b` becomes `a%2Fb`: one segment, one route). */
 function fillPath(template: string, values: Record<string, string> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? ""));
+  let parts = templateParts.get(template);
+  if (!parts) {
+    parts = template.split(/\{(\w+)\}/);
+    templateParts.set(template, parts);
+  }
+  let path = "";
+  for (let i = 0; i < parts.length; i++) {
+    // Even indexes are literal text, odd ones placeholder names.
+    path += i % 2 === 0 ? parts[i] : encodeURIComponent(values[parts[i] as string] ?? "");
+  }
+  return path;
 }
 
 /** Percent-encodes every value; lists are comma-joined, the form the API expects (`label_status=A,B`). */
@@ -65,7 +78,7 @@ export function createApiClient(config: {
     "segments-sdk-version": CLIENT_VERSION,
   };
   const jsonHeaders = { ...baseHeaders, "content-type": "application/json" };
-  const method = (name: string) => async (pathTemplate: string, init: ApiInit) => {
+  const method = (name: string) => (pathTemplate: string, init: ApiInit) => {
     const path = fillPath(pathTemplate, init.params?.path);
     const url = config.baseUrl + path + queryString(init.params?.query);
     const hasBody = init.body !== undefined;
@@ -75,8 +88,9 @@ export function createApiClient(config: {
       headers: hasBody ? jsonHeaders : baseHeaders,
       body: hasBody ? JSON.stringify(init.body) : undefined,
     };
-    const { response, text } = await config.transport.send(request, init.sendOptions);
-    return { data: parseJson(text, response, name, path), response };
+    return config.transport
+      .send(request, init.sendOptions)
+      .then(({ response, text }) => ({ data: parseJson(text, response, name, path), response }));
   };
   const api = {
     GET: method("GET"),

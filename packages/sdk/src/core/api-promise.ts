@@ -19,18 +19,14 @@ export interface WithResponse<T> {
  * ```
  */
 export class APIPromise<T> implements PromiseLike<T> {
-  readonly #result: Promise<WithResponse<T>>;
+  readonly #result: Promise<{ data: T; response: Response }>;
+  readonly #data: Promise<T>;
   /** Makes `Object.prototype.toString` say `[object APIPromise]`, and the type usable where a Promise is expected. */
   readonly [Symbol.toStringTag] = "APIPromise";
-  readonly #data: Promise<T>;
 
   constructor(result: Promise<{ data: T; response: Response }>) {
-    this.#result = result.then(({ data, response }) => ({
-      data,
-      response,
-      requestId: response.headers.get("x-request-id") ?? undefined,
-    }));
-    this.#data = this.#result.then(({ data }) => data);
+    this.#result = result;
+    this.#data = result.then(({ data }) => data);
     // Callers may consume only one of the two views; the other must not report an unhandled rejection.
     this.#data.catch(() => {});
   }
@@ -55,7 +51,11 @@ export class APIPromise<T> implements PromiseLike<T> {
 
   /** Resolves with the data, the raw `Response` (body already consumed by the SDK) and the request id. */
   withResponse(): Promise<WithResponse<T>> {
-    return this.#result;
+    return this.#result.then(({ data, response }) => ({
+      data,
+      response,
+      requestId: response.headers.get("x-request-id") ?? undefined,
+    }));
   }
 
   /** Resolves with the raw `Response`: status and headers (its body was already parsed by the SDK). */

@@ -101,10 +101,9 @@ export class Transport {
 
   /** Sends the request, retrying as allowed; resolves with a 2xx response and its body text. */
   async send(request: HttpRequest | Request, options: SendOptions = {}): Promise<TransportResult> {
-    const prepared = await prepare(
-      request instanceof Request ? await fromRequest(request) : request,
-      options,
-    );
+    const plain = request instanceof Request ? await fromRequest(request) : request;
+    // Only gzip needs to await; the common case stays synchronous (fewer promise hops per request).
+    const prepared = options.compress ? await compress(prepare(plain, options)) : prepare(plain, options);
     const maxRetries = options.maxRetries ?? this.#config.maxRetries;
     const replayable = IDEMPOTENT_METHODS.has(prepared.method) || options.retryNonIdempotent === true;
     const logId = this.#config.debug ? `req_${++requestCounter}` : "";
@@ -205,8 +204,8 @@ async function fromRequest(request: Request): Promise<HttpRequest> {
   return { method: request.method, url: request.url, headers, body };
 }
 
-/** Applies per-call headers (`null` removes one) and optional gzip; the caller's objects are not modified. */
-async function prepare(request: HttpRequest, options: SendOptions): Promise<PreparedRequest> {
+/** Applies per-call headers (`null` removes one); the caller's objects are not modified. */
+function prepare(request: HttpRequest, options: SendOptions): PreparedRequest {
   let headers = request.headers;
   if (options.headers) {
     headers = { ...headers };
@@ -215,15 +214,17 @@ async function prepare(request: HttpRequest, options: SendOptions): Promise<Prep
       else if (value !== undefined) headers[name.toLowerCase()] = value;
     }
   }
-  let body = request.body;
-  if (options.compress && body !== undefined && !(body instanceof FormData) && canGzip()) {
-    const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
-    if (bytes.byteLength >= GZIP_MIN_BYTES) {
-      body = await gzip(bytes);
-      headers = { ...headers, "content-encoding": "gzip" };
-    }
-  }
-  return { ...request, headers, body, method: request.method.toUpperCase(), path: pathOf(request.url) };
+  const { url, body } = request;
+  return { url, body, headers, method: request.method.toUpperCase(), path: pathOf(url) };
+}
+
+/** Gzips a large JSON body (sample and label writes), like the Python SDK. */
+async function compress(request: PreparedRequest): Promise<PreparedRequest> {
+  const { body } = request;
+  if (body === undefined || body instanceof FormData || !canGzip()) return request;
+  const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
+  if (bytes.byteLength < GZIP_MIN_BYTES) return request;
+  return { ...request, body: await gzip(bytes), headers: { ...request.headers, "content-encoding": "gzip" } };
 }
 
 /** The path part of an absolute URL, for messages (cheaper than `new URL` on every request). */
