@@ -40,17 +40,27 @@ async function requestOverhead(url: string, client: SegmentsClient) {
   const target = `${url}/samples/${uuid}/`;
   const headers = { Authorization: `APIKey ${API_KEY}` };
   const rawFetch = async () => (await fetch(target, { headers })).json();
+  // What any per-request timeout costs: undici does extra work for every request that carries a signal.
+  const rawWithTimeout = async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 60_000);
+    try {
+      return await (await fetch(target, { headers, signal: controller.signal })).json();
+    } finally {
+      clearTimeout(timer);
+    }
+  };
   const sdk = () => client.getSample(uuid);
-  for (let i = 0; i < 300; i++) await Promise.all([rawFetch(), sdk()]); // warm-up (JIT, keep-alive sockets)
-  const raw: number[] = [];
-  const wrapped: number[] = [];
-  // Interleave single requests so drift from other processes on the machine hits both sides alike, and take
+  const variants = [rawFetch, rawWithTimeout, sdk];
+  for (let i = 0; i < 300; i++) for (const run of variants) await run(); // warm-up (JIT, keep-alive sockets)
+  const times: number[][] = variants.map(() => []);
+  // Interleave single requests so drift from other processes on the machine hits every variant alike, and take
   // medians so one stall does not decide the result.
   for (let i = 0; i < REQUESTS; i++) {
-    raw.push(await timeMs(rawFetch));
-    wrapped.push(await timeMs(sdk));
+    for (const [index, run] of variants.entries()) times[index]?.push(await timeMs(run));
   }
-  return { raw: median(raw), sdk: median(wrapped) };
+  const [raw, withTimeout, wrapped] = times.map(median) as [number, number, number];
+  return { raw, withTimeout, sdk: wrapped };
 }
 
 async function ingest(url: string, client: SegmentsClient) {
@@ -98,6 +108,10 @@ try {
   console.log(`1. getSample vs raw fetch of the same URL (median of ${REQUESTS} interleaved requests each)`);
   console.log(
     `   raw fetch ${overhead.raw.toFixed(3)} ms | SDK ${overhead.sdk.toFixed(3)} ms | ratio ${ratio.toFixed(3)} (target <= 1.10: ${verdict(ratio <= 1.1)})`,
+  );
+  const timeoutRatio = overhead.withTimeout / overhead.raw;
+  console.log(
+    `   raw fetch + timeout signal ${overhead.withTimeout.toFixed(3)} ms (ratio ${timeoutRatio.toFixed(3)}) | SDK vs that ${(overhead.sdk / overhead.withTimeout).toFixed(3)} | SDK overhead ${((overhead.sdk - overhead.raw) * 1000).toFixed(0)} µs/request`,
   );
 
   const { bulkMs, sequentialMs } = await ingest(server.url, client);
