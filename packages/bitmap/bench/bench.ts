@@ -212,7 +212,7 @@ for (const [w, h, n, name] of [
     `  fast-png                ${fmt(enc.fastpng)}   ours/fast-png ${ratio(enc.ours, enc.fastpng)}`,
   );
   console.log(`  pngjs                   ${fmt(enc.pngjs)}   ours/pngjs  ${ratio(enc.ours, enc.pngjs)}`);
-  console.log(`  ours, browser entry (fflate) ${fmt(enc.browserEntry)}`);
+  console.log(`  ours, browser entry (fflate + RLE deflate) ${fmt(enc.browserEntry)}`);
   console.log("decode (PNG bytes -> Uint32 ids)");
   console.log(`  ours (node:zlib)        ${fmt(dec.ours)}`);
   console.log(
@@ -223,7 +223,7 @@ for (const [w, h, n, name] of [
     `  fast-png                ${fmt(dec.fastpng)}   ours/fast-png ${ratio(dec.ours, dec.fastpng)}`,
   );
   console.log(`  pngjs                   ${fmt(dec.pngjs)}   ours/pngjs  ${ratio(dec.ours, dec.pngjs)}`);
-  console.log(`  ours, browser entry (fflate) ${fmt(dec.browserEntry)}`);
+  console.log(`  ours, browser entry (fflate + RLE deflate) ${fmt(dec.browserEntry)}`);
   console.log("size");
   console.log(
     `  ours ${png.length} B, sharp default ${sharpPng.length} B: ours/sharp ${ratio(png.length, sharpPng.length)} (target <= 1.1x)`,
@@ -244,7 +244,7 @@ for (const [w, h, n, name] of [
         ["Z_RLE", { level: 6, strategy: zlib.constants.Z_RLE }],
       ] as const) {
         const out = zlib.deflateSync(rows, opts);
-        const ms = (await race({ d: () => zlib.deflateSync(rows, opts) }, quick ? 1 : 3)).d;
+        const ms = (await race({ d: () => zlib.deflateSync(rows, opts) }, quick ? 1 : 5)).d;
         console.log(
           `  ${mode.padEnd(7)} ${label.padEnd(8)} ${String(out.length).padStart(9)} B  ${ratio(out.length, sharpPng.length).padStart(6)}  deflate ${fmt(ms)}  (naive filter pass ${filterMs.toFixed(1)} ms)`,
         );
