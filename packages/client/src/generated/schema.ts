@@ -741,8 +741,8 @@ export interface paths {
         /**
          * List the workunits of a dataset
          * @description Time-tracking records of labeling/reviewing work, one page at a time, as a plain JSON array (no envelope).
-         *     Default order is newest first (`-created_at`). `start`/`end` bound `created_at`. Note: the Python SDK sends
-         *     `start`/`end` without a time zone (`YYYY-MM-DDTHH:MM:SS`); this spec requires RFC 3339 date-times.
+         *     Default order is newest first (`-created_at`). `start`/`end` bound `created_at`. They accept RFC 3339
+         *     date-times and also the zone-less `YYYY-MM-DDTHH:MM:SS` the Python SDK sends, which is read as UTC.
          */
         get: operations["listWorkunits"];
         put?: never;
