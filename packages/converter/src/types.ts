@@ -1,45 +1,42 @@
 /**
- * Minimal structural Segments.ai types (API v1, see the Python SDK's `typing.py`). They are structurally
- * compatible with the `@segments-ts/client` schema types, so values from the client can be passed straight in.
+ * Segments.ai types used by the converters. They are the spec-generated types of `@segments-ts/client` (imported as
+ * types only: nothing of the client is bundled), except where the converters accept more than the spec describes;
+ * each such local type says why.
  */
+import type {
+  Annotation,
+  ImageVectorLabelAttributes,
+  ReleaseFileSample,
+  TaskAttributeCategory,
+} from "@segments-ts/client";
 
-/** Attribute values on an object or image. */
-export type ObjectAttributes = Record<string, string | number | boolean | string[] | null | undefined>;
+export type {
+  ImageSegmentationLabelAttributes,
+  ImageSequenceVectorLabelAttributes,
+  ImageVectorAnnotation,
+  ImageVectorLabelAttributes,
+  LabelAttributes,
+  LabelStatus,
+  ObjectAttributes,
+  PointcloudCuboidLabelAttributes,
+  PointcloudSegmentationLabelAttributes,
+  ReleaseFile,
+  ReleaseFileLabel,
+  ReleaseFileSample,
+  TaskType,
+} from "@segments-ts/client";
 
 /** Vector annotation type of image vector labels. */
-export type ImageVectorAnnotationType = "bbox" | "polygon" | "polyline" | "point";
+export type ImageVectorAnnotationType = ImageVectorLabelAttributes["annotations"][number]["type"];
 
-/** One annotation of a `bboxes` / `vector` / `keypoints` label. `bbox` points are `[[x0, y0], [x1, y1]]`. */
-export interface ImageVectorAnnotation {
-  id: number;
-  category_id: number;
-  type: ImageVectorAnnotationType;
-  points: number[][];
-  attributes?: ObjectAttributes | undefined;
-  track_id?: number | undefined;
-}
+/** An instance of a segmentation bitmap label (the spec's `Annotation`). */
+export type SegmentationAnnotation = Annotation;
 
-/** Label attributes of `bboxes`, `vector` and `keypoints` datasets. */
-export interface ImageVectorLabelAttributes {
-  format_version?: string | number | undefined;
-  annotations: ImageVectorAnnotation[];
-  image_attributes?: ObjectAttributes | undefined;
-}
+/** A sample of a release file (the spec's `ReleaseFileSample`). */
+export type ReleaseSample = ReleaseFileSample;
 
-/** An instance of a segmentation bitmap label. */
-export interface SegmentationAnnotation {
-  id: number;
-  category_id: number;
-  attributes?: ObjectAttributes | undefined;
-}
-
-/** Label attributes of `segmentation-bitmap(-highres)` datasets; the bitmap PNG lives at `segmentation_bitmap.url`. */
-export interface ImageSegmentationLabelAttributes {
-  format_version?: string | number | undefined;
-  annotations: SegmentationAnnotation[];
-  segmentation_bitmap: { url?: string | undefined; signed_url?: string | undefined };
-  image_attributes?: ObjectAttributes | undefined;
-}
+/** A label as stored in a release file sample (`labels[labelset]`). */
+export type ReleaseLabel = NonNullable<ReleaseFileSample["labels"][string]>;
 
 /** A decoded instance bitmap: `data[y * width + x]` is the instance id (0 = unlabeled). */
 export interface InstanceBitmap {
@@ -48,69 +45,18 @@ export interface InstanceBitmap {
   data: Uint32Array;
 }
 
-/** A category of `task_attributes.categories`. */
-export interface Category {
-  id: number;
-  name: string;
-  color?: [number, number, number] | [number, number, number, number] | number[] | undefined;
-  has_instances?: boolean | undefined;
-  attributes?: unknown[] | undefined;
-  [extra: string]: unknown;
-}
-
-/** Label status values. */
-export type LabelStatus =
-  | "REVIEWED"
-  | "REVIEWING_IN_PROGRESS"
-  | "LABELED"
-  | "LABELING_IN_PROGRESS"
-  | "REJECTED"
-  | "PRELABELED"
-  | "SKIPPED"
-  | "VERIFIED"
-  | "UNLABELED";
-
-/** A label as stored in a release file sample (`labels[labelset]`). */
-export interface ReleaseLabel {
-  label_status: LabelStatus | string;
-  attributes?: ImageVectorLabelAttributes | ImageSegmentationLabelAttributes | Record<string, unknown> | null;
-  [extra: string]: unknown;
-}
-
-/** A sample of a release file. */
-export interface ReleaseSample {
-  uuid: string;
-  name: string;
-  attributes?:
-    | { image?: { url?: string; signed_url?: string } | undefined; [extra: string]: unknown }
-    | undefined;
-  metadata?: Record<string, unknown> | undefined;
-  labels?: Record<string, ReleaseLabel | null | undefined> | undefined;
-  [extra: string]: unknown;
-}
-
-/** The JSON file a release points to (`release.attributes.url`). */
-export interface ReleaseFile {
-  name: string;
-  description?: string | undefined;
-  created_at?: string | undefined;
-  dataset: {
-    name: string;
-    owner: string;
-    task_type: string;
-    task_attributes?:
-      | { format_version?: string | number; categories?: Category[]; [extra: string]: unknown }
-      | undefined;
-    labelsets?: Array<{ name: string; description?: string }> | undefined;
-    samples: ReleaseSample[];
-    [extra: string]: unknown;
-  };
-  [extra: string]: unknown;
-}
+/**
+ * A category of `task_attributes.categories`: the spec's `TaskAttributeCategory` plus any extra members. Kept
+ * looser than the spec because COCO categories carry members Segments has no field for (`supercategory`,
+ * `keypoints`, `skeleton`), which the importers keep and the exporters write back, and because the Python SDK's
+ * `SegmentsDatasetCategory` allows extra keys (`isthing`, ...).
+ */
+export type Category = TaskAttributeCategory & { [extra: string]: unknown };
 
 /**
- * One image with its Segments label, the converters' common currency. Vector labels carry `label`; bitmap labels
- * carry `label` (annotations) plus a decoded `bitmap`.
+ * One image with its Segments label, the converters' common currency. Vector labels carry `vector`; bitmap labels
+ * carry `segmentation` (annotations plus the decoded bitmap, which the spec has no type for: it only has the PNG's
+ * URL).
  */
 export interface LabeledImage {
   /** File name (relative path) of the image, e.g. `train/0001.jpg`. */

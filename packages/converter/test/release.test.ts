@@ -146,3 +146,153 @@ describe("SegmentsDataset", () => {
     await expect(exportDataset(dataset, "yolo", out)).rejects.toThrow(/needs a vector/);
   });
 });
+
+function rawRelease(taskType: string, samples: ReleaseFile["dataset"]["samples"]): ReleaseFile {
+  return {
+    name: "v2",
+    dataset: {
+      name: "drive",
+      owner: "jane",
+      task_type: taskType as ReleaseFile["dataset"]["task_type"],
+      task_attributes: {
+        categories: [
+          { id: 4, name: "car" },
+          { id: 7, name: "person" },
+        ],
+      },
+      labelsets: [{ name: "ground-truth" }],
+      samples,
+    },
+  };
+}
+
+describe("raw-sample task types (as the Python SDK)", () => {
+  const cuboid = {
+    annotations: [
+      {
+        id: 1,
+        category_id: 4,
+        type: "cuboid" as const,
+        position: { x: 1, y: 2, z: 0 },
+        dimensions: { x: 4, y: 2, z: 1.5 },
+        yaw: 0.3,
+      },
+    ],
+  };
+
+  it("loads pointcloud-cuboid and pointcloud-segmentation releases and exposes the raw samples", () => {
+    const pcd = { pcd: { url: `${base}/scan.pcd`, type: "pcd" as const } };
+    const dataset = new SegmentsDataset(
+      rawRelease("pointcloud-cuboid", [
+        {
+          uuid: "p1",
+          name: "scan1",
+          attributes: pcd,
+          labels: { "ground-truth": { label_status: "REVIEWED", attributes: cuboid } },
+        },
+        { uuid: "p2", name: "scan2", attributes: pcd, labels: { "ground-truth": null } },
+      ]),
+      { filterBy: "reviewed" },
+    );
+    expect(dataset.samples.map((s) => s.uuid)).toEqual(["p1"]);
+    const sample = dataset.samples[0];
+    expect(sample?.raw.attributes).toEqual(pcd);
+    expect(sample?.label).toEqual(cuboid);
+    expect(() => sample?.annotations).toThrow(/pointcloud-cuboid samples are not images: use sample.raw/);
+    const segmentation = new SegmentsDataset(
+      rawRelease("pointcloud-segmentation", [
+        {
+          uuid: "s1",
+          name: "scan1",
+          attributes: pcd,
+          labels: {
+            "ground-truth": {
+              label_status: "LABELED",
+              attributes: { annotations: [{ id: 1, category_id: 7 }], point_annotations: [0, 1, 1, 0] },
+            },
+          },
+        },
+      ]),
+    );
+    expect(segmentation.samples[0]?.label).toEqual({
+      annotations: [{ id: 1, category_id: 7 }],
+      point_annotations: [0, 1, 1, 0],
+    });
+  });
+
+  it("rejects task types the Python SDK does not load, and image methods on raw samples", async () => {
+    expect(() => new SegmentsDataset(rawRelease("multisensor-sequence", []))).toThrow(
+      /task type "multisensor-sequence" is not supported/,
+    );
+    const dataset = new SegmentsDataset(
+      rawRelease("pointcloud-cuboid", [
+        {
+          uuid: "p1",
+          name: "scan1",
+          attributes: { pcd: { url: `${base}/scan.pcd`, type: "pcd" } },
+          labels: { "ground-truth": { label_status: "LABELED", attributes: cuboid } },
+        },
+      ]),
+    );
+    await expect(dataset.samples[0]?.toLabeledImage()).rejects.toThrow(ConversionError);
+    await expect(dataset.samples[0]?.loadImage()).rejects.toThrow(/not images/);
+  });
+
+  it("exports image-vector-sequence to YOLO, one file per frame named like the Python SDK", async () => {
+    const frames = [
+      { image: { url: `${base}/f1.jpg` }, name: "front/0001.jpg" },
+      { image: { url: `${base}/f2.jpg` } },
+    ];
+    const bbox = (id: number, category_id: number, x0: number, y0: number, x1: number, y1: number) => ({
+      id,
+      category_id,
+      track_id: id,
+      type: "bbox" as const,
+      points: [
+        [x0, y0],
+        [x1, y1],
+      ],
+    });
+    const dataset = new SegmentsDataset(
+      rawRelease("image-vector-sequence", [
+        {
+          uuid: "q1",
+          name: "clips/drive.mp4",
+          attributes: { frames },
+          labels: {
+            "ground-truth": {
+              label_status: "LABELED",
+              attributes: {
+                frames: [
+                  { annotations: [bbox(1, 7, 10, 20, 30, 60), bbox(2, 4, 0, 0, 200, 100)] },
+                  { annotations: [], timestamp: 2 },
+                  { annotations: [bbox(1, 7, 50, 50, 70, 90)] },
+                ],
+              },
+            },
+          },
+        },
+        { uuid: "q2", name: "other", attributes: { frames }, labels: { "ground-truth": null } },
+      ]),
+    );
+    const out = await mkdtemp(join(tmpdir(), "conv-yolo-seq-"));
+    await expect(exportDataset(dataset, "yolo", out)).rejects.toThrow(
+      /needs options.imageWidth and options.imageHeight .*imageWidth is undefined/,
+    );
+    await expect(exportDataset(dataset, "yolo", out, { imageWidth: 200, imageHeight: 0 })).rejects.toThrow(
+      /imageHeight is 0/,
+    );
+    const result = await exportDataset(dataset, "yolo", out, { imageWidth: 200, imageHeight: 100 });
+    expect(result.files.map((f) => f.slice(out.length + 1)).sort()).toEqual(
+      ["classes.txt", "drive-00002.txt", "drive-00003.txt", "drive-front_0001.jpg.txt"].sort(),
+    );
+    expect(await readFile(join(out, "drive-front_0001.jpg.txt"), "utf8")).toBe(
+      "1 0.100000 0.400000 0.100000 0.400000\n0 0.500000 0.500000 1.000000 1.000000\n",
+    );
+    expect(await readFile(join(out, "drive-00002.txt"), "utf8")).toBe("");
+    expect(await readFile(join(out, "drive-00003.txt"), "utf8")).toBe(
+      "1 0.300000 0.700000 0.100000 0.400000\n",
+    );
+    expect(await readFile(join(out, "classes.txt"), "utf8")).toBe("car\nperson\n");
+  });
+});

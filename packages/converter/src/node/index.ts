@@ -4,7 +4,7 @@
  */
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { bitmap2file, colorizePng, encodePng } from "@segments-ts/bitmap";
 import { ConversionError, type ConversionWarning, WarningCollector } from "../errors.js";
 import { cocoInstanceJsonChunks } from "../export/index.js";
@@ -16,7 +16,7 @@ import { toYolo } from "../formats/yolo.js";
 import { maskToPolygons } from "../geometry/index.js";
 import type { ByteCache, SegmentsDataset } from "../release/index.js";
 import { instanceBounds } from "../rle/bitmap.js";
-import type { Category, LabeledImage } from "../types.js";
+import type { Category, ImageSequenceVectorLabelAttributes, LabeledImage } from "../types.js";
 
 /**
  * A {@link ByteCache} in a directory (created on demand).
@@ -123,8 +123,23 @@ const COMPATIBLE: Record<ExportFormat, string[]> = {
   "semantic-color": ["segmentation-bitmap", "segmentation-bitmap-highres"],
   polygon: ["segmentation-bitmap", "segmentation-bitmap-highres"],
   "coco-instance": ["vector", "bboxes", "keypoints", "segmentation-bitmap", "segmentation-bitmap-highres"],
-  yolo: ["vector", "bboxes"],
+  yolo: ["vector", "bboxes", "image-vector-sequence"],
 };
+
+/** Options of {@link exportDataset}. */
+export interface ExportOptions {
+  /** Added to category ids in `semantic` PNGs (default 0). */
+  idIncrement?: number;
+  /** Options of the `coco-instance` export. */
+  coco?: ToCocoOptions;
+  /**
+   * Frame width in pixels, required for `yolo` on `image-vector-sequence` datasets (the Python SDK's
+   * `image_width`): sequence frames are not downloaded to read their size.
+   */
+  imageWidth?: number;
+  /** Frame height in pixels, required with {@link ExportOptions.imageWidth} (the Python SDK's `image_height`). */
+  imageHeight?: number;
+}
 
 /** Result of {@link exportDataset}. */
 export interface ExportResult {
@@ -137,19 +152,25 @@ export interface ExportResult {
 
 /**
  * Exports a dataset like the Python SDK's `export_dataset`: same formats, file names and JSON layout (see README for
- * the deliberate differences). Samples are processed one at a time.
+ * the deliberate differences). Samples are processed one at a time. `yolo` accepts `vector`, `bboxes` and
+ * `image-vector-sequence` datasets; for sequences every frame of a labeled sample gets a file (empty when the frame
+ * has no objects) and `imageWidth` / `imageHeight` are required (a {@link ConversionError} otherwise).
  *
  * @example
  * ```ts
  * const dataset = await SegmentsDataset.load("release.json", { fetch, cache: new DirectoryCache("segments") });
  * const { jsonFile } = await exportDataset(dataset, "coco-instance", "out");
+ *
+ * // image-vector-sequence: one YOLO file per frame, `{sample}-{frame name or 00001}.txt`; the frame size is required
+ * const sequences = await SegmentsDataset.load("sequence-release.json");
+ * await exportDataset(sequences, "yolo", "out", { imageWidth: 1920, imageHeight: 1080 });
  * ```
  */
 export async function exportDataset(
   dataset: SegmentsDataset,
   format: ExportFormat,
   outDir: string,
-  options: { idIncrement?: number; coco?: ToCocoOptions } = {},
+  options: ExportOptions = {},
 ): Promise<ExportResult> {
   const compatible = COMPATIBLE[format];
   if (compatible === undefined)
@@ -185,6 +206,42 @@ export async function exportDataset(
     );
     files.push(jsonFile);
     return { jsonFile, files, warnings };
+  }
+  if (format === "yolo" && dataset.taskType === "image-vector-sequence") {
+    const { imageWidth: width, imageHeight: height } = options;
+    for (const [name, value] of [
+      ["imageWidth", width],
+      ["imageHeight", height],
+    ] as const) {
+      if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+        throw new ConversionError(
+          `yolo export of an image-vector-sequence dataset needs options.imageWidth and options.imageHeight (the frame size in pixels, positive numbers); ${name} is ${JSON.stringify(value)}`,
+          { field: name },
+        );
+      }
+    }
+    for (const sample of labeled) {
+      const label = sample.label as ImageSequenceVectorLabelAttributes;
+      const sampleFrames =
+        sample.raw.attributes !== undefined && "frames" in sample.raw.attributes
+          ? (sample.raw.attributes.frames as Array<{ name?: string }>)
+          : [];
+      const base = stripExtension(basename(sample.name));
+      for (const [j, frame] of (label.frames ?? []).entries()) {
+        // as the Python SDK: `{sample name without extension}-{frame name, or its 1-based number on 5 digits}.txt`;
+        // path separators in a frame name are replaced so that every file stays in outDir
+        const frameName = (sampleFrames[j]?.name ?? String(j + 1).padStart(5, "0")).replace(/[/\\]/g, "_");
+        const result = toYolo(
+          [{ name: `${base}-${frameName}`, width: width as number, height: height as number, vector: frame }],
+          categories,
+        );
+        warnings.push(...result.warnings);
+        const [text] = result.value.files.values();
+        await write(`${base}-${frameName}.txt`, text ?? "");
+      }
+    }
+    await write("classes.txt", toYolo([], categories).value.classesTxt);
+    return { files, warnings };
   }
   if (format === "yolo") {
     for await (const image of images()) {

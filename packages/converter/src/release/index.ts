@@ -10,9 +10,11 @@ import type {
   ImageSegmentationLabelAttributes,
   ImageVectorLabelAttributes,
   InstanceBitmap,
+  LabelAttributes,
   LabeledImage,
   ReleaseFile,
   ReleaseSample,
+  TaskType,
 } from "../types.js";
 import { imageSize } from "./image-size.js";
 
@@ -38,7 +40,8 @@ export interface DatasetOptions {
   cache?: ByteCache;
 }
 
-const SUPPORTED_TASK_TYPES = [
+/** Image task types: samples load their image and label, and convert to a {@link LabeledImage}. */
+export const IMAGE_TASK_TYPES: readonly TaskType[] = [
   "segmentation-bitmap",
   "segmentation-bitmap-highres",
   "vector",
@@ -46,7 +49,33 @@ const SUPPORTED_TASK_TYPES = [
   "keypoints",
 ];
 
-/** One sample of a {@link SegmentsDataset}. Nothing is downloaded until a `load*` method is called. */
+/**
+ * Task types that are loaded, filtered and iterated like image tasks but whose samples are only available raw
+ * (`sample.raw`, the release sample, and `sample.label`, its label attributes), as the Python SDK's
+ * `SegmentsDataset` returns the raw release sample for them.
+ */
+export const RAW_SAMPLE_TASK_TYPES: readonly TaskType[] = [
+  "image-vector-sequence",
+  "pointcloud-cuboid",
+  "pointcloud-segmentation",
+];
+
+const SUPPORTED_TASK_TYPES: readonly string[] = [...IMAGE_TASK_TYPES, ...RAW_SAMPLE_TASK_TYPES];
+
+/**
+ * One sample of a {@link SegmentsDataset}. Nothing is downloaded until a `load*` method is called. For the task types
+ * of {@link RAW_SAMPLE_TASK_TYPES} use `raw` and `label` (the `load*` and `toLabeledImage` methods need an image
+ * sample and throw a {@link ConversionError}).
+ *
+ * @example
+ * ```ts
+ * const dataset = await SegmentsDataset.load("release.json"); // a pointcloud-cuboid release
+ * for (const sample of dataset.samples) {
+ *   const label = sample.label as PointcloudCuboidLabelAttributes | null;
+ *   console.log(sample.raw.attributes, label?.annotations.length);
+ * }
+ * ```
+ */
 export class DatasetSample {
   readonly uuid: string;
   readonly name: string;
@@ -54,8 +83,11 @@ export class DatasetSample {
   readonly fileName: string;
   readonly metadata: Record<string, unknown>;
   readonly labelStatus: string;
-  /** Label attributes of the selected labelset, or `null` when unlabeled. */
-  readonly label: ImageVectorLabelAttributes | ImageSegmentationLabelAttributes | null;
+  /**
+   * Label attributes of the selected labelset, or `null` when unlabeled. Their shape follows the dataset's task type
+   * (`LabelAttributesFor<T>` of `@segments-ts/client` names it for a task type `T`).
+   */
+  readonly label: LabelAttributes | null;
   readonly imageUrl: string | undefined;
   readonly raw: ReleaseSample;
   readonly #dataset: SegmentsDataset;
@@ -68,8 +100,9 @@ export class DatasetSample {
     this.metadata = raw.metadata ?? {};
     const label = raw.labels?.[dataset.labelset] ?? null;
     this.labelStatus = label?.label_status ?? "UNLABELED";
-    this.label = (label?.attributes as DatasetSample["label"]) ?? null;
-    const image = raw.attributes?.image;
+    this.label = label?.attributes ?? null;
+    const image =
+      raw.attributes !== undefined && "image" in raw.attributes ? raw.attributes.image : undefined;
     this.imageUrl = image?.signed_url ?? image?.url;
     const ext = this.imageUrl
       ? (/\.[A-Za-z0-9]+$/.exec(new URL(this.imageUrl, "http://x/").pathname)?.[0] ?? "")
@@ -77,9 +110,23 @@ export class DatasetSample {
     this.fileName = `${stem(raw.name)}${ext}`;
   }
 
-  /** Instance annotations of a segmentation label (empty when unlabeled or a vector label). */
-  get annotations() {
-    return this.label?.annotations ?? [];
+  /** Annotations of an image label (empty when unlabeled or a sequence label). */
+  get annotations():
+    | ImageVectorLabelAttributes["annotations"]
+    | ImageSegmentationLabelAttributes["annotations"] {
+    const label = this.#imageLabel();
+    return label?.annotations ?? [];
+  }
+
+  /** The label of an image task (`null` when unlabeled); throws for the raw-sample task types. */
+  #imageLabel(): ImageVectorLabelAttributes | ImageSegmentationLabelAttributes | null {
+    if (!IMAGE_TASK_TYPES.includes(this.#dataset.taskType as TaskType)) {
+      throw new ConversionError(
+        `${this.#dataset.taskType} samples are not images: use sample.raw and sample.label`,
+        { item: `sample ${this.name}` },
+      );
+    }
+    return this.label as ImageVectorLabelAttributes | ImageSegmentationLabelAttributes | null;
   }
 
   /**
@@ -91,6 +138,7 @@ export class DatasetSample {
    * ```
    */
   async loadImage(): Promise<Uint8Array> {
+    this.#imageLabel();
     if (!this.imageUrl)
       throw new ConversionError("sample has no image URL", {
         item: `sample ${this.name}`,
@@ -112,8 +160,10 @@ export class DatasetSample {
    * ```
    */
   async loadBitmap(): Promise<InstanceBitmap | null> {
-    const label = this.label as ImageSegmentationLabelAttributes | null;
-    const url = label?.segmentation_bitmap?.signed_url ?? label?.segmentation_bitmap?.url;
+    const label = this.#imageLabel();
+    const bitmapUrl =
+      label !== null && "segmentation_bitmap" in label ? label.segmentation_bitmap : undefined;
+    const url = bitmapUrl?.signed_url ?? bitmapUrl?.url;
     if (!url) return null;
     const key = `${this.#dataset.cachePrefix}/${stem(this.name)}_label_${this.#dataset.labelset}.png`;
     const bytes = await this.#dataset.fetchBytes(url, key, this.name);
@@ -153,8 +203,8 @@ export class DatasetSample {
       });
     out.width = size.width;
     out.height = size.height;
-    if (this.label && !("segmentation_bitmap" in this.label))
-      out.vector = this.label as ImageVectorLabelAttributes;
+    const label = this.#imageLabel();
+    if (label && !("segmentation_bitmap" in label)) out.vector = label;
     return out;
   }
 }
@@ -164,6 +214,7 @@ function stem(name: string): string {
   return dot > 0 && dot > name.lastIndexOf("/") ? name.slice(0, dot) : name;
 }
 
+/** Checks what the loader relies on at runtime: release files are user input, and very old ones lack `labelsets`. */
 function asRelease(value: unknown, source: string): ReleaseFile {
   const r = value as ReleaseFile;
   if (typeof r !== "object" || r === null || typeof r.dataset !== "object" || r.dataset === null) {
@@ -181,7 +232,10 @@ function asRelease(value: unknown, source: string): ReleaseFile {
 }
 
 /**
- * A loaded release, filtered like the Python `SegmentsDataset`.
+ * A loaded release, filtered like the Python `SegmentsDataset`. Supports the task types of the Python SDK: image
+ * tasks ({@link IMAGE_TASK_TYPES}: samples load images and bitmaps and convert to {@link LabeledImage}s) and
+ * `image-vector-sequence`, `pointcloud-cuboid` and `pointcloud-segmentation` ({@link RAW_SAMPLE_TASK_TYPES}: samples
+ * are the raw release samples, as in Python). Other task types raise a {@link ConversionError}.
  *
  * @example
  * ```ts
