@@ -40,7 +40,14 @@ import type {
   Workunit,
 } from "./types.js";
 
-/** The production API root. */
+/**
+ * The production API root.
+ *
+ * @example
+ * ```ts
+ * new SegmentsClient({ baseUrl: DEFAULT_API_URL });
+ * ```
+ */
 export const DEFAULT_API_URL = "https://api.segments.ai";
 
 /**

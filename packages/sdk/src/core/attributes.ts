@@ -6,7 +6,14 @@
 import { ValidationError } from "./errors.js";
 import { requireObject } from "./validate.js";
 
-/** Every task type of the API (the empty string is a dataset without a task type). */
+/**
+ * Every task type of the API (the empty string is a dataset without a task type).
+ *
+ * @example
+ * ```ts
+ * if (!TASK_TYPES.includes(input as TaskType)) throw new Error(`unknown task type ${input}`);
+ * ```
+ */
 export const TASK_TYPES = [
   "segmentation-bitmap",
   "segmentation-bitmap-highres",

@@ -13,7 +13,15 @@ import {
 import { canGzip, GZIP_MIN_BYTES, gzip } from "./gzip.js";
 import { type Logger, redactHeaders } from "./logger.js";
 
-/** A `fetch`-compatible function (the global one, undici's, a mock...). */
+/**
+ * A `fetch`-compatible function (the global one, undici's, a mock...).
+ *
+ * @example
+ * ```ts
+ * const logged: FetchLike = (input, init) => (console.log(init?.method, input), fetch(input, init));
+ * new SegmentsClient({ fetch: logged });
+ * ```
+ */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Promise<Response>;
 
 /**

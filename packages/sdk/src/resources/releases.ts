@@ -7,7 +7,18 @@ import { requireInteger } from "../core/validate.js";
 import type { Release } from "../types.js";
 import { type Context, call } from "./context.js";
 
-/** A release finished with status `FAILED`. The release is attached for inspection. */
+/**
+ * A release finished with status `FAILED`. The release is attached for inspection.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.waitForRelease("jane/flowers", "v1.0");
+ * } catch (error) {
+ *   if (error instanceof ReleaseFailedError) console.error(error.release.name, error.release.status);
+ * }
+ * ```
+ */
 export class ReleaseFailedError extends SegmentsError {
   override name = "ReleaseFailedError";
   readonly release: Release;
