@@ -134,6 +134,14 @@ const VALID_BODIES: Record<string, fc.Arbitrary<unknown>> = {
   createAsset: fc.record({ filename: name.map((n) => `${n}.png`) }),
 };
 
+/** Real instants, with a zone (RFC 3339) or without one (what the Python SDK sends; read as UTC). */
+const isoDateTime = fc
+  .tuple(
+    fc.date({ min: new Date("2000-01-01"), max: new Date("2100-01-01"), noInvalidDate: true }),
+    fc.boolean(),
+  )
+  .map(([date, withZone]) => (withZone ? date.toISOString() : date.toISOString().slice(0, 19)));
+
 /** A valid value for a query parameter, derived from its schema. */
 function queryValue(parameter: { name: string; schema: Json }): fc.Arbitrary<string> {
   const { schema } = parameter;
@@ -155,6 +163,8 @@ function queryValue(parameter: { name: string; schema: Json }): fc.Arbitrary<str
   }
   if (schema.type === "boolean") return fc.constantFrom("true", "false");
   if (schema.format === "date-time") return fc.constantFrom("2020-01-01T00:00:00Z", "2999-01-01T00:00:00Z");
+  if (parameter.name === "start" || parameter.name === "end") return isoDateTime;
+  if (typeof schema.pattern === "string") return fc.stringMatching(new RegExp(schema.pattern));
   return name;
 }
 
