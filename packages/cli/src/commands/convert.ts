@@ -2,15 +2,16 @@
  * `segments convert --from <format> --to <format> <input> --out <path>`: label files converted locally, no API key
  * needed. Everything goes through the converter's common form (images with Segments labels plus categories):
  *
- * - from `coco` (instance JSON), `yolo` (a directory of .txt files plus classes.txt, with --images for the sizes) or
- *   `segments` (the labels JSON written by `--to segments`);
- * - to `segments` (labels JSON that `samples upload --labels` reads), `coco` or `yolo`;
- * - from `release` (a downloaded release file) to any `export` format.
+ * - from `coco` (instance JSON; `--segmentation` keeps masks as bitmaps), `yolo` (a directory of .txt files plus
+ *   classes.txt, with --images for the sizes) or `segments` (what `--to segments` writes);
+ * - to `segments` (what `samples upload --labels` reads: a labels JSON for vector labels, or a directory of bitmap
+ *   PNGs plus `annotations.json` for segmentation labels), `coco` or `yolo`;
+ * - from `release` (a downloaded release file) to `segments` or any `export` format.
  */
-import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import { dirname, join, relative, sep } from "node:path";
+import { bitmap2file } from "@segments-ts/bitmap";
 import {
-  type Category,
   fromCocoInstance,
   fromYolo,
   imageSize,
@@ -24,59 +25,22 @@ import { action, type Context, type Runtime } from "../context.js";
 import { CliError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { listImages } from "../files.js";
+import {
+  BITMAP_SIDECAR,
+  type BitmapSidecar,
+  checkBitmapIds,
+  type Labels,
+  parseSegmentsLabels,
+  readBitmap,
+  readBitmapDirectory,
+  readJson,
+  type SegmentsLabelsFile,
+  stripExtension,
+} from "../labels.js";
 import { EXPORT_FORMATS, exportFormat, exportLoaded, reportWarnings } from "./export.js";
-
-/** Labels in the form `segments` reads and writes: vector labels by sample name, plus the categories. */
-export interface SegmentsLabelsFile {
-  format: "segments-labels";
-  version: 1;
-  task_attributes: { format_version: "0.1"; categories: Category[] };
-  samples: Array<{
-    name: string;
-    width: number;
-    height: number;
-    attributes: NonNullable<LabeledImage["vector"]>;
-  }>;
-}
-
-/** The converter's common form. */
-interface Labels {
-  images: LabeledImage[];
-  categories: Category[];
-}
 
 const FROM = ["coco", "yolo", "segments", "release"] as const;
 const TO = ["segments", "coco", "yolo"] as const;
-
-async function readJson(file: string): Promise<unknown> {
-  const text = await readFile(file, "utf8");
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`${file} is not valid JSON: ${(error as Error).message}.`, ExitCode.Rejected, {
-      cause: error,
-    });
-  }
-}
-
-/** Reads a labels JSON written by `--to segments`. */
-export function parseSegmentsLabels(json: unknown, file: string): Labels {
-  const data = json as Partial<SegmentsLabelsFile> | null;
-  if (data?.format !== "segments-labels" || !Array.isArray(data.samples))
-    throw new CliError(
-      `${file} is not a segments labels file (expected "format": "segments-labels"). Make one with segments convert --to segments.`,
-      ExitCode.Rejected,
-    );
-  return {
-    categories: data.task_attributes?.categories ?? [],
-    images: data.samples.map((s) => ({
-      name: s.name,
-      width: s.width,
-      height: s.height,
-      vector: s.attributes,
-    })),
-  };
-}
 
 /** Reads image sizes for YOLO (its files are normalised and do not record them). */
 async function imageSizes(dir: string): Promise<Array<{ name: string; width: number; height: number }>> {
@@ -106,29 +70,95 @@ async function readYolo(ctx: Context, dir: string, opts: ConvertOptions): Promis
   return result.value;
 }
 
+/** Reads the bitmap directory layout of `--to segments` back (decoding every PNG, for the sizes). */
+async function readBitmapLabels(dir: string): Promise<Labels> {
+  const bitmaps = await readBitmapDirectory(dir);
+  const images: LabeledImage[] = [];
+  for (const { png, annotations } of bitmaps.entries) {
+    const file = join(dir, png);
+    const bitmap = await readBitmap(file);
+    checkBitmapIds(bitmap, annotations, file);
+    images.push({
+      name: png,
+      width: bitmap.width,
+      height: bitmap.height,
+      segmentation: { annotations, bitmap },
+    });
+  }
+  return { images, categories: bitmaps.categories };
+}
+
 async function readLabels(ctx: Context, from: string, input: string, opts: ConvertOptions): Promise<Labels> {
   if (from === "coco") {
-    const result = fromCocoInstance(await readJson(input), { file: input });
+    const target = opts.segmentation ? "segmentation" : "vector";
+    const result = fromCocoInstance(await readJson(input), { file: input, target });
     reportWarnings(ctx, result.warnings);
     return result.value;
   }
   if (from === "yolo") return readYolo(ctx, input, opts);
+  if (from === "release") {
+    // Segmentation bitmaps are downloaded from the URLs in the release file.
+    const dataset = await SegmentsDataset.load(input, { labelset: opts.labelset });
+    const images: LabeledImage[] = [];
+    for await (const image of dataset.labeledImages()) images.push(image);
+    return { images, categories: dataset.categories };
+  }
+  if ((await stat(input)).isDirectory()) return readBitmapLabels(input);
   return parseSegmentsLabels(await readJson(input), input);
 }
 
-async function writeLabels(ctx: Context, to: string, labels: Labels, out: string): Promise<string[]> {
-  const writeText = async (path: string, text: string) => {
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
-    return path;
+async function writeText(path: string, text: string | Uint8Array): Promise<string> {
+  await mkdir(dirname(path), { recursive: true });
+  await writeFile(path, text);
+  return path;
+}
+
+/**
+ * Segmentation labels as `samples upload --labels` reads them: one bitmap PNG per labeled image (named like the
+ * image, with `.png`) and the `annotations.json` sidecar, in the directory `out`.
+ */
+async function writeBitmapLabels(ctx: Context, labels: Labels, out: string): Promise<string[]> {
+  const sidecar: BitmapSidecar = {
+    format: "segments-bitmaps",
+    version: 1,
+    categories: labels.categories,
+    annotations: {},
   };
-  if (to === "segments") {
-    const missing = labels.images.filter((image) => image.vector === undefined && image.segmentation);
-    if (missing.length > 0)
+  const files: string[] = [];
+  let unlabeled = 0;
+  for (const image of labels.images) {
+    if (image.vector)
       throw new CliError(
-        "segmentation labels cannot be written as segments labels yet; use --to coco.",
+        `${image.name} has a vector label while others are segmentation bitmaps; convert them separately.`,
         ExitCode.Rejected,
       );
+    if (!image.segmentation) {
+      unlabeled++;
+      continue;
+    }
+    const png = `${stripExtension(image.name)}.png`;
+    if (png in sidecar.annotations)
+      throw new CliError(
+        `two images would both write ${png} (same name, different extension); rename one.`,
+        ExitCode.Rejected,
+      );
+    const { bitmap, annotations } = image.segmentation;
+    sidecar.annotations[png] = annotations;
+    files.push(
+      await writeText(
+        join(out, png),
+        bitmap2file(bitmap.data, { width: bitmap.width, height: bitmap.height }),
+      ),
+    );
+  }
+  if (unlabeled > 0) ctx.out.note(`${unlabeled} unlabeled images have no bitmap (nothing written for them).`);
+  files.push(await writeText(join(out, BITMAP_SIDECAR), JSON.stringify(sidecar, null, 2)));
+  return files;
+}
+
+async function writeLabels(ctx: Context, to: string, labels: Labels, out: string): Promise<string[]> {
+  if (to === "segments") {
+    if (labels.images.some((image) => image.segmentation)) return writeBitmapLabels(ctx, labels, out);
     const file: SegmentsLabelsFile = {
       format: "segments-labels",
       version: 1,
@@ -162,6 +192,7 @@ interface ConvertOptions {
   images?: string;
   classes?: string;
   labelset: string;
+  segmentation?: boolean;
 }
 
 async function convert(ctx: Context, opts: ConvertOptions, input: string): Promise<void> {
@@ -170,7 +201,9 @@ async function convert(ctx: Context, opts: ConvertOptions, input: string): Promi
       `--from: unknown format "${opts.from}". Use one of: ${FROM.join(", ")}.`,
       ExitCode.Usage,
     );
-  if (opts.from === "release") {
+  if (opts.segmentation && opts.from !== "coco")
+    throw new CliError("--segmentation only applies to --from coco.", ExitCode.Usage);
+  if (opts.from === "release" && opts.to !== "segments") {
     // A release file holds labels in any task type (bitmaps too): the exporters handle it.
     const format = exportFormat(opts.to);
     await exportLoaded(ctx, await SegmentsDataset.load(input, { labelset: opts.labelset }), format, opts.out);
@@ -183,7 +216,10 @@ async function convert(ctx: Context, opts: ConvertOptions, input: string): Promi
     );
   const labels = await readLabels(ctx, opts.from, input, opts);
   const files = await writeLabels(ctx, opts.to, labels, opts.out);
-  const annotations = labels.images.reduce((n, image) => n + (image.vector?.annotations.length ?? 0), 0);
+  const annotations = labels.images.reduce(
+    (n, image) => n + (image.vector?.annotations.length ?? image.segmentation?.annotations.length ?? 0),
+    0,
+  );
   const summary = { from: opts.from, to: opts.to, images: labels.images.length, annotations, files };
   ctx.out.result(
     summary,
@@ -204,13 +240,19 @@ export function registerConvert(program: Command, runtime: Runtime): void {
       "--to <format>",
       `output format: ${TO.join(", ")}; from release: ${EXPORT_FORMATS.join(", ")}`,
     )
-    .requiredOption("-o, --out <path>", "output file (segments, coco) or directory (yolo, exports)")
+    .requiredOption(
+      "-o, --out <path>",
+      "output file (segments, coco) or directory (yolo, exports, segments with segmentation bitmaps)",
+    )
     .option("--images <dir>", "with --from yolo: the images, for their sizes")
     .option("--classes <file>", "with --from yolo: classes.txt (default <input>/classes.txt)")
     .option("--labelset <name>", "with --from release: labelset to read", "ground-truth")
+    .option("--segmentation", "with --from coco: import masks as segmentation bitmaps instead of polygons")
     .addHelpText(
       "after",
       "\nExamples:\n  segments convert --from coco --to segments instances.json --out labels.json\n" +
+        "  segments convert --from coco --to segments instances.json --segmentation --out bitmaps/\n" +
+        "  segments convert --from release --to segments flowers-v1.json --out bitmaps/\n" +
         "  segments convert --from segments --to yolo labels.json --out yolo/\n" +
         "  segments convert --from yolo --to coco labels/ --images images/ --out instances.json\n" +
         "  segments convert --from release --to coco-instance flowers-v1.json --out export/",

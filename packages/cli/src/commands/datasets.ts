@@ -5,7 +5,7 @@ import type { AddDatasetParams, Dataset, TaskType } from "@segments-ts/sdk";
 import { TASK_TYPES } from "@segments-ts/sdk";
 import type { Command } from "commander";
 import { action, type Context, type Runtime } from "../context.js";
-import { about, CliError, datasetSubject } from "../errors.js";
+import { about, CliError, datasetSubject, explainError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatTable } from "../output.js";
 
@@ -83,6 +83,15 @@ async function taskAttributes(opts: CreateOptions): Promise<AddDatasetParams["ta
   }
 }
 
+/** The username of the key, or `undefined` when it cannot be found (the error line then names only the dataset). */
+async function ownerName(ctx: Context): Promise<string | undefined> {
+  try {
+    return (await ctx.client().getUser(undefined, { signal: ctx.signal })).username;
+  } catch {
+    return undefined;
+  }
+}
+
 async function create(ctx: Context, opts: CreateOptions, name: string): Promise<void> {
   if (!(TASK_TYPES as readonly string[]).includes(opts.taskType))
     throw new CliError(
@@ -95,11 +104,15 @@ async function create(ctx: Context, opts: CreateOptions, name: string): Promise<
   if (opts.description !== undefined) params.description = opts.description;
   if (opts.organization !== undefined) params.organization = opts.organization;
   if (opts.public) params.public = true;
-  const owner = opts.organization ? `${opts.organization}/` : "";
-  const d = await about(
-    { what: `dataset "${owner}${name}"` },
-    ctx.client().addDataset(name, params, { signal: ctx.signal }),
-  );
+  const client = ctx.client();
+  let d: Dataset;
+  try {
+    d = await client.addDataset(name, params, { signal: ctx.signal });
+  } catch (error) {
+    // Name the dataset as it would be known (jane/flowers): the owner is the organization or the key's user.
+    const owner = opts.organization ?? (await ownerName(ctx));
+    throw explainError(error, { what: `dataset "${owner ? `${owner}/` : ""}${name}"` });
+  }
   ctx.out.result(d, () => `Created dataset ${d.full_name} (${d.task_type}).`);
 }
 

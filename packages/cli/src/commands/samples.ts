@@ -5,12 +5,15 @@
  * crash between "assets uploaded" and "samples created" cannot create duplicates.
  */
 import { basename, join } from "node:path";
+import { bitmap2file } from "@segments-ts/bitmap";
+import type { LabelAttributes } from "@segments-ts/sdk";
 import type { Command } from "commander";
 import { mapLimit } from "../concurrency.js";
 import { action, type Context, positiveInt, type Runtime } from "../context.js";
 import { about, CliError, datasetSubject, explainError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { IMAGE_EXTENSIONS, listImages } from "../files.js";
+import { type LabelItem, loadLabels, matchLabels, stripExtension } from "../labels.js";
 import { formatTable } from "../output.js";
 import { Progress } from "../progress.js";
 
@@ -24,10 +27,38 @@ const IMAGE_TASK_TYPES = [
   "",
 ];
 
+/** Label statuses `--label-status` accepts (`UNLABELED` would make a label a re-run cannot recognise). */
+const LABEL_STATUSES = [
+  "PRELABELED",
+  "LABELED",
+  "REVIEWED",
+  "REVIEWING_IN_PROGRESS",
+  "LABELING_IN_PROGRESS",
+  "REJECTED",
+  "SKIPPED",
+  "VERIFIED",
+] as const;
+type UploadLabelStatus = (typeof LABEL_STATUSES)[number];
+
 interface UploadOptions {
   dataset: string;
   concurrency: number;
   batchSize: number;
+  labels?: string;
+  labelset: string;
+  labelStatus: string;
+}
+
+/** What `--labels` did, part of the upload summary. */
+export interface LabelsSummary {
+  /** Labels found in the label file or directory. */
+  found: number;
+  /** Their samples already had a label in the labelset: left as they are. */
+  skipped: number;
+  /** Labels added by this run. */
+  created: number;
+  /** Labels for images that are not in the dataset (reported, not uploaded). */
+  unmatched: number;
 }
 
 /** The summary `samples upload` prints (and returns as JSON). */
@@ -39,16 +70,69 @@ export interface UploadSummary {
   skipped: number;
   /** Created by this run. */
   created: number;
+  /** With `--labels`. */
+  labels?: LabelsSummary;
 }
 
-async function existingNames(ctx: Context, dataset: string): Promise<Set<string>> {
-  const names = new Set<string>();
-  const samples = ctx.client().iterSamples(dataset, { per_page: 1000 }, { signal: ctx.signal });
-  for await (const sample of samples) names.add(sample.name);
-  return names;
+/** A sample already in the dataset: its uuid, and whether it has a label in the labelset. */
+interface ExistingSample {
+  uuid: string;
+  labeled: boolean;
+}
+
+async function existingSamples(
+  ctx: Context,
+  dataset: string,
+  labelset: string | undefined,
+): Promise<Map<string, ExistingSample>> {
+  const found = new Map<string, ExistingSample>();
+  const filters = labelset === undefined ? { per_page: 1000 } : { per_page: 1000, labelset };
+  for await (const sample of ctx.client().iterSamples(dataset, filters, { signal: ctx.signal })) {
+    // With a labelset, the API attaches a summary to every sample; an unlabeled one says UNLABELED.
+    const status = sample.label?.label_status;
+    found.set(sample.name, { uuid: sample.uuid, labeled: status !== undefined && status !== "UNLABELED" });
+  }
+  return found;
+}
+
+function categoryIds(taskAttributes: unknown): Set<number> | undefined {
+  const categories = (taskAttributes as { categories?: Array<{ id: number }> } | null | undefined)
+    ?.categories;
+  return Array.isArray(categories) && categories.length > 0
+    ? new Set(categories.map((c) => c.id))
+    : undefined;
+}
+
+/** The label attributes to put: a segmentation bitmap is encoded and uploaded first. */
+async function labelAttributes(ctx: Context, item: LabelItem): Promise<LabelAttributes> {
+  if (item.kind === "vector") return item.attributes as LabelAttributes;
+  const bitmap = await item.bitmap();
+  const png = bitmap2file(bitmap.data, { width: bitmap.width, height: bitmap.height });
+  const name = `${stripExtension(basename(item.name))}-label.png`;
+  const asset = await ctx.client().uploadAsset(png, name, { signal: ctx.signal });
+  return {
+    format_version: "0.1",
+    annotations: item.annotations,
+    segmentation_bitmap: { url: asset.url },
+  } as LabelAttributes;
+}
+
+function warnUnmatched(ctx: Context, unmatched: readonly LabelItem[], dataset: string): void {
+  const shown = 5;
+  for (const item of unmatched.slice(0, shown))
+    ctx.out.note(
+      `warning: no sample in ${dataset} for the label "${item.name}" (${item.source}); not uploaded.`,
+    );
+  if (unmatched.length > shown)
+    ctx.out.note(`... and ${unmatched.length - shown} more labels without a sample.`);
 }
 
 async function upload(ctx: Context, opts: UploadOptions, dir: string): Promise<void> {
+  if (!(LABEL_STATUSES as readonly string[]).includes(opts.labelStatus))
+    throw new CliError(
+      `--label-status: unknown status "${opts.labelStatus}". Use one of: ${LABEL_STATUSES.join(", ")}.`,
+      ExitCode.Usage,
+    );
   const files = await listImages(dir);
   if (files.length === 0)
     throw new CliError(
@@ -65,7 +149,27 @@ async function upload(ctx: Context, opts: UploadOptions, dir: string): Promise<v
       `dataset "${opts.dataset}" is a ${dataset.task_type} dataset; samples upload handles image datasets (${IMAGE_TASK_TYPES.filter(Boolean).join(", ")}).`,
       ExitCode.Rejected,
     );
-  const existing = await about(datasetSubject(opts.dataset), existingNames(ctx, opts.dataset));
+  // Labels are read and checked before anything is uploaded, so a wrong file costs nothing.
+  const labels =
+    opts.labels === undefined
+      ? undefined
+      : await loadLabels(ctx, opts.labels, {
+          fullName: opts.dataset,
+          taskType: dataset.task_type,
+          categoryIds: categoryIds(dataset.task_attributes),
+        });
+  if (labels)
+    await about(
+      {
+        what: `labelset "${opts.labelset}" of dataset "${opts.dataset}"`,
+        notFoundHint: "Check --labelset (ground-truth is the default labelset).",
+      },
+      client.getLabelset(opts.dataset, opts.labelset, { signal: ctx.signal }),
+    );
+  const existing = await about(
+    datasetSubject(opts.dataset),
+    existingSamples(ctx, opts.dataset, labels ? opts.labelset : undefined),
+  );
   const todo = files.filter((name) => !existing.has(name));
   const summary: UploadSummary = {
     dataset: opts.dataset,
@@ -76,14 +180,33 @@ async function upload(ctx: Context, opts: UploadOptions, dir: string): Promise<v
   ctx.out.note(
     `${files.length} images in ${dir}: ${summary.skipped} already in ${opts.dataset} (skipping), ${todo.length} to upload.`,
   );
-  if (todo.length === 0) {
-    ctx.out.result(
-      summary,
-      () => `Nothing to upload: all ${files.length} images are already in ${opts.dataset}.`,
+
+  // Which labels go where: samples of the dataset plus those this run creates.
+  let labelTodo: Array<{ item: LabelItem; sample: string }> = [];
+  if (labels) {
+    const { matched, unmatched } = matchLabels(labels.items, [...existing.keys(), ...todo]);
+    labelTodo = matched.filter(({ sample }) => !existing.get(sample)?.labeled);
+    summary.labels = {
+      found: labels.items.length,
+      skipped: matched.length - labelTodo.length,
+      created: 0,
+      unmatched: unmatched.length,
+    };
+    warnUnmatched(ctx, unmatched, opts.dataset);
+    ctx.out.note(
+      `${labels.items.length} labels in ${labels.path} (${labels.description}): ${summary.labels.skipped} already in ` +
+        `labelset ${opts.labelset} (skipping), ${unmatched.length} without a sample, ${labelTodo.length} to upload.`,
     );
+  }
+  const total = todo.length + labelTodo.length;
+  if (total === 0) {
+    ctx.out.result(summary, () => `Nothing to upload: ${describe(summary, opts)}`);
     return;
   }
-  const progress = new Progress({ label: "uploaded", total: todo.length, stream: ctx.out.stderr });
+
+  const uuids = new Map<string, string>();
+  for (const [name, sample] of existing) uuids.set(name, sample.uuid);
+  const progress = new Progress({ label: "uploaded", total, stream: ctx.out.stderr });
   try {
     for (let start = 0; start < todo.length; start += opts.batchSize) {
       const batch = todo.slice(start, start + opts.batchSize);
@@ -103,21 +226,51 @@ async function upload(ctx: Context, opts: UploadOptions, dir: string): Promise<v
         { concurrency: 1 },
         { signal: ctx.signal },
       );
+      for (const sample of created) uuids.set(sample.name, sample.uuid);
       summary.created += created.length;
     }
+    await mapLimit(
+      labelTodo,
+      opts.concurrency,
+      async ({ item, sample }) => {
+        const uuid = uuids.get(sample);
+        if (uuid === undefined) throw new Error(`sample "${sample}" was not created`);
+        await client.addLabel(
+          uuid,
+          opts.labelset,
+          await labelAttributes(ctx, item),
+          {
+            label_status: opts.labelStatus as UploadLabelStatus,
+          },
+          { signal: ctx.signal },
+        );
+        if (summary.labels) summary.labels.created++;
+        progress.tick();
+      },
+      ctx.signal,
+    );
   } catch (error) {
     if (!ctx.signal.aborted) throw explainError(error, datasetSubject(opts.dataset));
+    const labelsDone = summary.labels ? ` and ${summary.labels.created} of ${labelTodo.length} labels` : "";
     throw new CliError(
-      `interrupted after creating ${summary.created} of ${todo.length} samples. Re-run the same command to resume.`,
+      `interrupted after creating ${summary.created} of ${todo.length} samples${labelsDone}. Re-run the same command to resume.`,
       ExitCode.Interrupted,
       { cause: error },
     );
   } finally {
     progress.finish();
   }
-  ctx.out.result(
-    summary,
-    () => `Created ${summary.created} samples in ${opts.dataset}; skipped ${summary.skipped} already there.`,
+  ctx.out.result(summary, () => describe(summary, opts));
+}
+
+/** The closing line of an upload. */
+function describe(summary: UploadSummary, opts: UploadOptions): string {
+  const samples = `Created ${summary.created} samples in ${opts.dataset}; skipped ${summary.skipped} already there.`;
+  const labels = summary.labels;
+  if (!labels) return samples;
+  return (
+    `${samples} Added ${labels.created} labels to ${opts.labelset}; skipped ${labels.skipped} already labeled` +
+    (labels.unmatched > 0 ? `; ${labels.unmatched} labels have no sample (see the warnings).` : ".")
   );
 }
 
@@ -153,11 +306,21 @@ export function registerSamples(program: Command, runtime: Runtime): void {
     .requiredOption("-d, --dataset <dataset>", "target dataset, owner/name")
     .option("-c, --concurrency <n>", "images uploaded at once", positiveInt, 4)
     .option("--batch-size <n>", "samples created per request", positiveInt, 100)
+    .option(
+      "--labels <path>",
+      "labels to add: a directory of bitmap PNGs with annotations.json, a COCO instance JSON, or a segments labels JSON",
+    )
+    .option("--labelset <name>", "with --labels: the labelset to put them in", "ground-truth")
+    .option("--label-status <status>", `with --labels: ${LABEL_STATUSES.join(", ")}`, "PRELABELED")
     .addHelpText(
       "after",
       "\nExamples:\n  segments samples upload ./photos --dataset jane/flowers\n" +
-        "  segments samples upload ./photos -d jane/flowers --concurrency 8 --json\n\n" +
-        "Interrupted? Run the same command again: images already in the dataset are skipped.",
+        "  segments samples upload ./photos -d jane/flowers --concurrency 8 --json\n" +
+        "  segments samples upload ./photos -d jane/flowers --labels ./bitmaps --label-status LABELED\n" +
+        "  segments samples upload ./photos -d jane/cars --labels instances.json\n\n" +
+        "Labels match images by name without extension (bitmaps/night/a.png labels night/a.jpg).\n" +
+        "Interrupted? Run the same command again: images already in the dataset are skipped, and so are\n" +
+        "samples that already have a label in the labelset.",
     )
     .action(action(runtime, upload));
 }
