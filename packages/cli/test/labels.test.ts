@@ -334,6 +334,24 @@ describe("convert --to segments with segmentation labels", () => {
       const id = annotations[0]?.id;
       expect(label?.ids.map((v) => (v === id ? 1 : v))).toEqual(Array.from(masks[i] as Uint8Array));
     }
+
+    // And back out of a release: the bitmaps are downloaded and written in the same layout.
+    const release = join(work, "release.json");
+    expect((await runCli(["releases", "create", "jane/roundtrip", "v1", "--wait"], env)).code).toBe(0);
+    expect((await runCli(["releases", "download", "jane/roundtrip", "v1", "--out", release], env)).code).toBe(
+      0,
+    );
+    const fromRelease = join(work, "from-release");
+    const exported = await runCli(
+      ["convert", "--from", "release", "--to", "segments", release, "--out", fromRelease],
+      env,
+    );
+    expect(exported.code).toBe(0);
+    for (const name of names) {
+      const original = decodeLabelBitmap(await readFile(join(out, name)));
+      const again = decodeLabelBitmap(await readFile(join(fromRelease, name)));
+      expect(Array.from(again.data)).toEqual(Array.from(original.data));
+    }
   });
 });
 

@@ -14,6 +14,7 @@ import {
 import { describe, expect, test } from "vitest";
 import { datasetSubject, explainError } from "../src/errors.ts";
 import { ExitCode } from "../src/exit-codes.ts";
+import { matchLabels } from "../src/labels.ts";
 import { formatTable } from "../src/output.ts";
 import { formatDuration, Progress } from "../src/progress.ts";
 import { run } from "../src/run.ts";
@@ -262,5 +263,35 @@ describe("convert (in-process, no API)", () => {
     const version = await runInProcess(["--version"]);
     expect(version.code).toBe(0);
     expect(version.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+});
+
+describe("matchLabels", () => {
+  const item = (name: string) => ({
+    kind: "vector" as const,
+    name,
+    source: "labels.json",
+    attributes: { format_version: "0.1", annotations: [] },
+  });
+
+  test("matches exact names first, then names without extension; reports the rest", () => {
+    const { matched, unmatched } = matchLabels(
+      [item("night/a.png"), item("b.jpg"), item("c.png")],
+      ["night/a.jpg", "b.jpg", "b.png"],
+    );
+    expect(matched.map((m) => [m.item.name, m.sample])).toEqual([
+      ["night/a.png", "night/a.jpg"],
+      ["b.jpg", "b.jpg"],
+    ]);
+    expect(unmatched.map((u) => u.name)).toEqual(["c.png"]);
+  });
+
+  test("a label that could belong to two samples is an error (exit 5)", () => {
+    expect(() => matchLabels([item("b.gif")], ["b.jpg", "b.png"])).toThrow(
+      expect.objectContaining({
+        exitCode: ExitCode.Rejected,
+        message: expect.stringContaining("b.jpg, b.png"),
+      }),
+    );
   });
 });
