@@ -71,6 +71,7 @@ code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; 
 table { border-collapse: collapse; margin: 1rem 0; }
 th, td { padding: 0.4rem 0.75rem; border: 1px solid var(--border); text-align: left; vertical-align: top; }
 th { background: #f2f4f8; }
+td:first-child code { white-space: nowrap; }
 `;
 
 /** A 16x16 single-colour favicon (ICO with a 32-bit BMP), so browsers asking for /favicon.ico get no 404. */
@@ -96,6 +97,17 @@ function favicon(): Buffer {
   directory.writeUInt32LE(image.length, 14);
   directory.writeUInt32LE(22, 18);
   return Buffer.concat([directory, image]);
+}
+
+/** The TypeDoc page of a package (TypeDoc names module pages after the package, `@` and `/` replaced). */
+function referencePage(packageName: string): string {
+  return `reference/modules/${packageName.replace(/[@/]/g, "_")}.html`;
+}
+
+function packageLink(pkg: { name: string; dir: string }): string {
+  return sourceEntryPoints(pkg.dir).length > 0
+    ? `[\`${pkg.name}\`](${referencePage(pkg.name)})`
+    : `\`${pkg.name}\``;
 }
 
 function buildPages(siteDir: string, guides: Guide[]): void {
@@ -129,7 +141,7 @@ ${guides.map((guide) => `- [${guide.title}](guides/${guide.slug}.html)`).join("\
 
 | package | what it is |
 | --- | --- |
-${packages.map((pkg) => `| \`${pkg.name}\` | ${pkg.description.replaceAll("|", "\\|")} |`).join("\n")}
+${packages.map((pkg) => `| ${packageLink(pkg)} | ${pkg.description.replaceAll("|", "\\|")} |`).join("\n")}
 `;
   const body = renderMarkdown(home, { guideSlugs: GUIDE_SLUGS });
   writeFileSync(
