@@ -41,7 +41,7 @@ prism.stderr?.on("data", (chunk: Buffer) => prismLog.push(chunk.toString()));
 
 let exitCode = 1;
 try {
-  await waitFor(() => prismLog.join("").includes("Prism is listening"), 60_000, "Prism to start");
+  await waitFor(() => prismLog.join("").includes("Prism is listening"), 180_000, "Prism to start");
   console.log(`[contract] emulator ${emulator.url} <- prism ${prismUrl} (--errors) <- SDK e2e suite`);
   const suite = await run("pnpm", ["exec", "vitest", "run", "test/e2e/client.e2e.test.ts"], sdkDir, {
     SEGMENTS_API_URL: prismUrl,
