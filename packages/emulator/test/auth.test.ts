@@ -37,6 +37,15 @@ describe("authentication and users", () => {
     ]);
   });
 
+  it("tags every answer, success or error, with a distinct X-Request-Id", async () => {
+    const ok = await fetch(`${emulator.url}/user`, { headers: { Authorization: `APIKey ${emulator.apiKey}` } });
+    const denied = await fetch(`${emulator.url}/user`);
+    const ids = [ok.headers.get("x-request-id"), denied.headers.get("x-request-id")];
+    expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[1]).toMatch(/^[0-9a-f-]{36}$/);
+    expect(ids[0]).not.toBe(ids[1]);
+  });
+
   it("looks up other users and organizations, 404 for unknown ones", async () => {
     const request = client(emulator);
     expect((await request("GET", "/users/viewer")).body).toMatchObject({

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { App, Handler, Reply } from "../app.js";
 import { HANDLERS, KNOWN_ROUTES } from "../routes/index.js";
@@ -72,8 +73,10 @@ function send(
   res: ServerResponse,
   status: number,
   body: unknown,
-  headers: Record<string, string> = {},
+  extraHeaders: Record<string, string> = {},
 ): void {
+  // Like the real API's load balancer, every answer carries an id that users can quote in support requests.
+  const headers = { "X-Request-Id": randomUUID(), ...extraHeaders };
   if (body === undefined) {
     res.writeHead(status, headers);
     res.end();

@@ -44,6 +44,9 @@ for (const factory of e2eTargets()) {
       expect(me.username).toBe(target.username);
       const again = await client.getUser(target.username);
       expect(again.username).toBe(target.username);
+      const { requestId, response } = await client.getUser().withResponse();
+      expect(response.status).toBe(200);
+      if (target.kind === "emulator") expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
     });
 
     test("datasets: get, list, iterate, update, clone, delete", async () => {
