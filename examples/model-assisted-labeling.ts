@@ -4,8 +4,7 @@
  *
  *   pnpm --filter @segments-ts/examples example model-assisted-labeling
  */
-import type { LabelAttributesFor } from "@segments-ts/client";
-import { SegmentsClient } from "@segments-ts/sdk";
+import { type LabelAttributesFor, SegmentsClient } from "@segments-ts/sdk";
 import { isMain, type Log } from "./support.ts";
 
 type BoxLabel = LabelAttributesFor<"bboxes">;

@@ -38,7 +38,9 @@ describe("authentication and users", () => {
   });
 
   it("tags every answer, success or error, with a distinct X-Request-Id", async () => {
-    const ok = await fetch(`${emulator.url}/user`, { headers: { Authorization: `APIKey ${emulator.apiKey}` } });
+    const ok = await fetch(`${emulator.url}/user`, {
+      headers: { Authorization: `APIKey ${emulator.apiKey}` },
+    });
     const denied = await fetch(`${emulator.url}/user`);
     const ids = [ok.headers.get("x-request-id"), denied.headers.get("x-request-id")];
     expect(ids[0]).toMatch(/^[0-9a-f-]{36}$/);
