@@ -2,7 +2,7 @@
 // "private"), installs the tarballs with npm into a fresh project outside the workspace, then uses them from ESM and
 // from CJS (a real SDK round trip against the packed emulator) and bundles the browser entry points with esbuild.
 // Usage: tsx src/pack-smoke.ts [--keep]   (--keep leaves the temporary project on disk for inspection)
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawnSync } from "node:child_process";
 import {
   cpSync,
   existsSync,
@@ -17,8 +17,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { build } from "esbuild";
-import { BROWSER_ENTRIES, CJS_SMOKE, ESM_SMOKE } from "./smoke-scripts.ts";
-import { publishablePackages, ROOT_DIR } from "./workspace.ts";
+import { BROWSER_ENTRIES, CJS_SMOKE, ESM_SMOKE, TYPES_SMOKE } from "./smoke-scripts.ts";
+import { publishablePackages, RELEASE_CHECKS_DIR, ROOT_DIR } from "./workspace.ts";
+
+/** The @types/node the workspace uses (Node 20 is the oldest supported runtime). */
+const TYPES_NODE_VERSION = "20.19.43";
 
 const started = Date.now();
 const { values } = parseArgs({ options: { keep: { type: "boolean", default: false } } });
@@ -71,7 +74,17 @@ try {
   // The overrides make dependencies between our packages resolve to the tarballs too, never to the registry.
   writeFileSync(
     join(project, "package.json"),
-    JSON.stringify({ name: "pack-smoke", private: true, dependencies: specs, overrides: specs }, null, 2),
+    JSON.stringify(
+      {
+        name: "pack-smoke",
+        private: true,
+        dependencies: specs,
+        devDependencies: { "@types/node": TYPES_NODE_VERSION },
+        overrides: specs,
+      },
+      null,
+      2,
+    ),
   );
   run("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], project);
   reuseNativeBuilds(project);
@@ -83,6 +96,18 @@ try {
   step("using the packages from CJS");
   writeFileSync(join(project, "smoke.cjs"), CJS_SMOKE(packages.map((pkg) => pkg.name)));
   process.stdout.write(run("node", ["smoke.cjs"], project));
+
+  step("type-checking an ESM and a CJS consumer (node16 resolution, skipLibCheck off)");
+  for (const [file, content] of Object.entries(TYPES_SMOKE(packages.map((pkg) => pkg.name)))) {
+    writeFileSync(join(project, file), content);
+  }
+  const tsc = join(RELEASE_CHECKS_DIR, "node_modules", "typescript", "bin", "tsc");
+  const typecheck = spawnSync(process.execPath, [tsc, "-p", "tsconfig.json", "--pretty", "false"], {
+    cwd: project,
+    encoding: "utf8",
+  });
+  if (typecheck.status !== 0)
+    throw new Error(`the consumer does not type-check:\n${typecheck.stdout}${typecheck.stderr}`);
 
   step("bundling for the browser with esbuild");
   for (const entry of BROWSER_ENTRIES.filter((candidate) => candidate.packageName in specs)) {

@@ -95,3 +95,47 @@ export const client = new SegmentsClient({ apiKey: "key", baseUrl: "https://api.
 `,
   },
 ];
+
+/**
+ * A TypeScript consumer (module/moduleResolution node16, strict, skipLibCheck off) importing every package, and the
+ * converter's `./node` subpath, from an ES module and from a CommonJS module: the declarations must resolve, across
+ * our packages too, and type-check.
+ */
+export function TYPES_SMOKE(packageNames: readonly string[]): Record<string, string> {
+  const entries = [...packageNames];
+  if (packageNames.includes("@segments-ts/converter")) entries.push("@segments-ts/converter/node");
+  const esm = entries.map(
+    (name, i) => `import * as m${i} from "${name}";\nexport const keys${i} = Object.keys(m${i});`,
+  );
+  const cjs = entries.map(
+    (name, i) => `import m${i} = require("${name}");\nexport const keys${i} = Object.keys(m${i});`,
+  );
+  if (packageNames.includes("@segments-ts/sdk")) {
+    esm.push(`import { SegmentsClient } from "@segments-ts/sdk";
+const client = new SegmentsClient({ apiKey: "key" });
+export const username: Promise<string> = client.getUser().then((user) => user.username);`);
+    cjs.push(`import sdk = require("@segments-ts/sdk");
+const client = new sdk.SegmentsClient({ apiKey: "key" });
+export const username: Promise<string> = client.getUser().then((user) => user.username);`);
+  }
+  return {
+    "types.mts": `${esm.join("\n")}\n`,
+    "types.cts": `${cjs.join("\n")}\n`,
+    "tsconfig.json": `${JSON.stringify(
+      {
+        compilerOptions: {
+          module: "node16",
+          moduleResolution: "node16",
+          target: "es2022",
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: ["node"],
+        },
+        files: ["types.mts", "types.cts"],
+      },
+      null,
+      2,
+    )}\n`,
+  };
+}

@@ -3,7 +3,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-export const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
+export const RELEASE_CHECKS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const ROOT_DIR = resolve(RELEASE_CHECKS_DIR, "..", "..");
 
 export interface PublishablePackage {
   name: string;
