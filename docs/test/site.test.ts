@@ -8,7 +8,7 @@ import { type Browser, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { GUIDE_SLUGS } from "../src/guides.ts";
 import { crawlSite } from "../src/links.ts";
-import { DEFAULT_SITE_DIR, DOCS_DIR, ROOT_DIR } from "../src/paths.ts";
+import { DEFAULT_SITE_DIR, DOCS_DIR, publishablePackages, ROOT_DIR } from "../src/paths.ts";
 import { type SiteServer, serveSite } from "../src/serve.ts";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -63,8 +63,7 @@ describe("the built site", () => {
       ...GUIDE_SLUGS.map((slug) => `guides/${slug}.html`),
       API_PAGE,
       "reference/index.html",
-      "reference/modules/_segments-ts_sdk.html",
-      "reference/modules/_segments-ts_client.html",
+      ...publishablePackages().map((pkg) => `reference/modules/${pkg.name.replace(/[@/]/g, "_")}.html`),
     ];
     const missing = expected.filter((path) => !existsSync(join(DEFAULT_SITE_DIR, path)));
     expect(missing).toEqual([]);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { expandIncludes, extractSection, renderMarkdown } from "../src/markdown.ts";
+
+describe("extractSection", () => {
+  const readme = [
+    "# pkg",
+    "## Usage",
+    "```sh",
+    "# a shell comment, not a heading",
+    "```",
+    "### Details",
+    "detail text",
+    "## Next",
+    "other",
+  ].join("\n");
+
+  it("returns the body under the heading, including deeper headings and fenced '#' lines", () => {
+    expect(extractSection(readme, "Usage")).toBe(
+      ["```sh", "# a shell comment, not a heading", "```", "### Details", "detail text"].join("\n"),
+    );
+  });
+
+  it("returns undefined when no heading contains the text", () => {
+    expect(extractSection(readme, "Missing")).toBeUndefined();
+  });
+});
+
+describe("expandIncludes", () => {
+  it("fails with the guide's name when the included section does not exist", () => {
+    expect(() => expandIncludes("<!-- include: README.md#No such heading -->", "docs/guides/x.md")).toThrow(
+      'docs/guides/x.md: README.md has no heading containing "No such heading"',
+    );
+  });
+
+  it("inlines a section of a repository file", () => {
+    const expanded = expandIncludes("<!-- include: README.md#Quick start -->", "docs/guides/x.md");
+    expect(expanded).toContain("pnpm@10.34.8 demo");
+    expect(expanded).not.toContain("<!-- include");
+  });
+});
+
+describe("renderMarkdown", () => {
+  it("turns links to guides into links to their pages, gives headings ids, and leaves other links alone", () => {
+    const html = renderMarkdown(
+      "## Next steps\n\nSee [paging](paging.md#filters), [x](other.md), [api](../api/index.html).",
+      {
+        guideSlugs: ["paging"],
+      },
+    );
+    expect(html).toContain('<h2 id="next-steps">Next steps</h2>');
+    expect(html).toContain('href="paging.html#filters"');
+    expect(html).toContain('href="other.md"');
+    expect(html).toContain('href="../api/index.html"');
+  });
+});
