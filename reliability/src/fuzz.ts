@@ -116,7 +116,7 @@ function fillPath(template: string, values: PathValues, override?: { name: strin
   );
 }
 
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
  * What the error must name: `field`, or (since the server may report the first problem it finds) one of the
@@ -126,7 +126,7 @@ function namesFieldOr(operation: SpecOperation, field: string): RegExp {
   const required = ((operation.body?.required as string[] | undefined) ?? []).filter(
     (name) => name !== field,
   );
-  return new RegExp([field, ...required].map(escape).join("|"));
+  return new RegExp([field, ...required].map(escapeRegExp).join("|"));
 }
 
 const jsonHeaders = (apiKey: string) => ({
@@ -198,17 +198,16 @@ export function malformedRequest(
     mentions,
   });
 
-  const wrongType = op(withObjectBody)
-    .chain((operation) => {
-      const properties = operation.body?.properties as Record<string, Schema>;
-      const typed = Object.entries(properties).filter(([, schema]) => typesOf(schema) !== undefined);
-      return fc.tuple(
-        fc.constant(operation),
-        fc.constantFrom(...(typed.length > 0 ? typed : [["__none", {}]])),
-      );
-    })
-    .chain(([operation, [name, schema]]) =>
-      wrongValue(typesOf(schema) ?? []).map((value) => ({
+  /** Body properties with a plain JSON type (the ones a wrong-type value can be built for). */
+  const typedProperties = (operation: SpecOperation): [string, string[]][] =>
+    Object.entries((operation.body?.properties ?? {}) as Record<string, Schema>).flatMap(([name, schema]) => {
+      const types = typesOf(schema);
+      return types ? [[name, types] as [string, string[]]] : [];
+    });
+  const wrongType = op(withObjectBody.filter((operation) => typedProperties(operation).length > 0))
+    .chain((operation) => fc.tuple(fc.constant(operation), fc.constantFrom(...typedProperties(operation))))
+    .chain(([operation, [name, types]]) =>
+      wrongValue(types).map((value) => ({
         ...base("wrong-type", operation, namesFieldOr(operation, name)),
         body: Buffer.from(JSON.stringify({ [name]: value })),
       })),
@@ -220,7 +219,7 @@ export function malformedRequest(
       fc.string({ minLength: 1, maxLength: 12, unit: "grapheme-ascii" }),
       fc.jsonValue(),
     )
-    .filter(([operation, suffix]) => !(`zz${suffix}` in (operation.body?.properties as object)))
+    .filter(([operation, suffix]) => !Object.hasOwn(operation.body?.properties ?? {}, `zz${suffix}`))
     .map(([operation, suffix, value]) => ({
       ...base("unknown-field", operation, namesFieldOr(operation, `zz${suffix}`)),
       body: Buffer.from(JSON.stringify({ [`zz${suffix}`]: value })),
