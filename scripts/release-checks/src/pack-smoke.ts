@@ -139,7 +139,10 @@ try {
   else rmSync(work, { recursive: true, force: true });
 }
 
-/** What a published tarball must hold: built ESM + CJS + types for each, a README with an example, no sources. */
+/**
+ * What a published tarball must hold: built ESM + CJS + types for each, a README with an example, the LICENSE its
+ * `license` field names, no sources.
+ */
 export function tarballProblems(readme: string, listing: string): string[] {
   const files = listing.split("\n").filter(Boolean);
   const problems: string[] = [];
@@ -148,6 +151,7 @@ export function tarballProblems(readme: string, listing: string): string[] {
     "package/dist/index.cjs",
     "package/dist/index.d.ts",
     "package/dist/index.d.cts",
+    "package/LICENSE",
   ]) {
     if (!files.includes(required)) problems.push(`missing ${required}`);
   }
