@@ -15,6 +15,7 @@
  * ```
  * @packageDocumentation
  */
+export type { Runtime } from "./context.js";
 export { CliError } from "./errors.js";
 export { EXIT_CODE_HELP, ExitCode, type ExitCodeValue } from "./exit-codes.js";
 export type { CliIO, TextSink } from "./output.js";
