@@ -115,6 +115,16 @@ function filterRows(
 
 const fmt = (ms: number) => `${ms.toFixed(2).padStart(8)} ms`;
 const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}x`;
+/** The issue's targets, checked on the medians of this run and summed up at the end. */
+const summary: string[] = [];
+const target = (what: string, ours: number, other: number, max: number, strict = false) => {
+  const r = ours / other;
+  const met = strict ? r < max : r <= max;
+  summary.push(
+    `  ${what.padEnd(42)} ${r.toFixed(2).padStart(5)}x  (target ${strict ? "<" : "<="} ${max}x)  ${met ? "met" : "MISSED"}`,
+  );
+  return met ? "met" : "MISSED";
+};
 
 console.log(
   `@segments-ts/bitmap bench (node ${process.version}, ${quick ? "quick" : "full"} run; medians)\n`,
@@ -148,7 +158,8 @@ for (const [w, h, n, name] of [
     Object.assign(new PNG({ width: w, height: h }), { data: Buffer.from(rgbaInput) }),
   );
 
-  const fastRounds = quick ? 5 : 25;
+  // Odd round counts, so the median is one measured round.
+  const fastRounds = quick ? 5 : 31;
   const slowRounds = quick ? 1 : 3;
   const enc = {
     ...(await race(
@@ -205,28 +216,36 @@ for (const [w, h, n, name] of [
   console.log("encode (Uint32 ids -> PNG bytes)");
   console.log(`  ours (node:zlib)        ${fmt(enc.ours)}`);
   console.log(
-    `  floor: zlib deflate     ${fmt(enc.floor)}   ours/floor  ${ratio(enc.ours, enc.floor)}  (target <= 1.3x)`,
+    `  floor: zlib deflate     ${fmt(enc.floor)}   ours/floor  ${ratio(enc.ours, enc.floor)}  (target <= 1.3x: ${target(`${w}x${h} encode vs floor`, enc.ours, enc.floor, 1.3)})`,
   );
-  console.log(`  sharp                   ${fmt(enc.sharp)}   ours/sharp  ${ratio(enc.ours, enc.sharp)}`);
   console.log(
-    `  fast-png                ${fmt(enc.fastpng)}   ours/fast-png ${ratio(enc.ours, enc.fastpng)}`,
+    `  sharp                   ${fmt(enc.sharp)}   ours/sharp  ${ratio(enc.ours, enc.sharp)}  (target < 1x: ${target(`${w}x${h} encode vs sharp`, enc.ours, enc.sharp, 1, true)})`,
   );
-  console.log(`  pngjs                   ${fmt(enc.pngjs)}   ours/pngjs  ${ratio(enc.ours, enc.pngjs)}`);
+  console.log(
+    `  fast-png                ${fmt(enc.fastpng)}   ours/fast-png ${ratio(enc.ours, enc.fastpng)}  (target < 1x: ${target(`${w}x${h} encode vs fast-png`, enc.ours, enc.fastpng, 1, true)})`,
+  );
+  console.log(
+    `  pngjs                   ${fmt(enc.pngjs)}   ours/pngjs  ${ratio(enc.ours, enc.pngjs)}  (target < 1x: ${target(`${w}x${h} encode vs pngjs`, enc.ours, enc.pngjs, 1, true)})`,
+  );
   console.log(`  ours, browser entry (fflate + RLE deflate) ${fmt(enc.browserEntry)}`);
   console.log("decode (PNG bytes -> Uint32 ids)");
   console.log(`  ours (node:zlib)        ${fmt(dec.ours)}`);
   console.log(
-    `  floor: zlib inflate     ${fmt(dec.floor)}   ours/floor  ${ratio(dec.ours, dec.floor)}  (target <= 1.3x)`,
+    `  floor: zlib inflate     ${fmt(dec.floor)}   ours/floor  ${ratio(dec.ours, dec.floor)}  (target <= 1.3x: ${target(`${w}x${h} decode vs floor`, dec.ours, dec.floor, 1.3)})`,
   );
-  console.log(`  sharp                   ${fmt(dec.sharp)}   ours/sharp  ${ratio(dec.ours, dec.sharp)}`);
   console.log(
-    `  fast-png                ${fmt(dec.fastpng)}   ours/fast-png ${ratio(dec.ours, dec.fastpng)}`,
+    `  sharp                   ${fmt(dec.sharp)}   ours/sharp  ${ratio(dec.ours, dec.sharp)}  (target < 1x: ${target(`${w}x${h} decode vs sharp`, dec.ours, dec.sharp, 1, true)})`,
   );
-  console.log(`  pngjs                   ${fmt(dec.pngjs)}   ours/pngjs  ${ratio(dec.ours, dec.pngjs)}`);
+  console.log(
+    `  fast-png                ${fmt(dec.fastpng)}   ours/fast-png ${ratio(dec.ours, dec.fastpng)}  (target < 1x: ${target(`${w}x${h} decode vs fast-png`, dec.ours, dec.fastpng, 1, true)})`,
+  );
+  console.log(
+    `  pngjs                   ${fmt(dec.pngjs)}   ours/pngjs  ${ratio(dec.ours, dec.pngjs)}  (target < 1x: ${target(`${w}x${h} decode vs pngjs`, dec.ours, dec.pngjs, 1, true)})`,
+  );
   console.log(`  ours, browser entry (fflate + RLE deflate) ${fmt(dec.browserEntry)}`);
   console.log("size");
   console.log(
-    `  ours ${png.length} B, sharp default ${sharpPng.length} B: ours/sharp ${ratio(png.length, sharpPng.length)} (target <= 1.1x)`,
+    `  ours ${png.length} B, sharp default ${sharpPng.length} B: ours/sharp ${ratio(png.length, sharpPng.length)} (target <= 1.1x: ${target(`${w}x${h} size vs sharp`, png.length, sharpPng.length, 1.1)})`,
   );
   console.log(
     `  fast-png ${fastPng.length} B, pngjs ${pngjsPng.length} B, browser entry ${browserEntry.bitmap2file(ids, { width: w, height: h }).length} B`,
@@ -253,3 +272,7 @@ for (const [w, h, n, name] of [
   }
   console.log("");
 }
+console.log(
+  "targets (medians of this run; timings are wall clock, so on a busy machine rerun before concluding)",
+);
+console.log(summary.join("\n"));
