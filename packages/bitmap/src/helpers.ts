@@ -15,7 +15,8 @@ export interface SemanticOptions {
   idIncrement?: number;
 }
 
-type BitmapInput = LabelBitmap | ShapedIds;
+/** An instance bitmap as the helpers accept it: a decoded label, or ids with their width and height. */
+export type BitmapInput = LabelBitmap | ShapedIds;
 
 /**
  * Map an instance bitmap to a semantic one: every pixel's instance id becomes its annotation's `category_id +

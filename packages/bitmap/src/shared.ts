@@ -3,6 +3,7 @@ export { type BitmapApi, createBitmapApi, type LoadLabelOptions, type PngBytes }
 export { PngError, type PngErrorCode } from "./errors.js";
 export {
   type AnnotationLike,
+  type BitmapInput,
   type Color,
   colorize,
   getSemanticBitmap,
