@@ -43,16 +43,19 @@ function fillPath(template: string, values: Record<string, string> = {}): string
 }
 
 /** Percent-encodes every value; lists are comma-joined, the form the API expects (`label_status=A,B`). */
-function queryString(query: Record<string, unknown> = {}): string {
-  const parts: string[] = [];
-  for (const [name, value] of Object.entries(query)) {
+function queryString(query: Record<string, unknown> | undefined): string {
+  // String concatenation over the own keys: most calls have no query at all, so they allocate nothing here.
+  let search = "";
+  if (query === undefined) return search;
+  for (const name of Object.keys(query)) {
+    const value = query[name];
     if (value === undefined || value === null) continue;
     const text = Array.isArray(value)
       ? value.map((v) => encodeURIComponent(String(v))).join(",")
       : encodeURIComponent(String(value));
-    parts.push(`${name}=${text}`);
+    search += `${search ? "&" : "?"}${name}=${text}`;
   }
-  return parts.length > 0 ? `?${parts.join("&")}` : "";
+  return search;
 }
 
 function parseJson(text: string, response: Response, method: string, path: string): unknown {

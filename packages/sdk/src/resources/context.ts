@@ -16,6 +16,9 @@ interface FetchResult<D> {
   response: Response;
 }
 
+/** Shared by calls without options, so they allocate nothing for them (never modified). */
+const NO_OPTIONS: SendOptions = Object.freeze({});
+
 /**
  * Runs one API call: builds it with `send` (argument validation happens inside, so a bad argument becomes a rejected
  * promise with a ValidationError, and nothing is sent), routes it through the transport, and wraps the result.
@@ -25,7 +28,7 @@ export function call<D>(
   send: (init: CallInit) => Promise<FetchResult<D>>,
   extra?: Omit<SendOptions, keyof RequestOptions>,
 ): APIPromise<D> {
-  const init: CallInit = { sendOptions: extra ? { ...options, ...extra } : (options ?? {}) };
+  const init: CallInit = { sendOptions: extra ? { ...options, ...extra } : (options ?? NO_OPTIONS) };
   let result: Promise<FetchResult<D>>;
   try {
     result = send(init);
