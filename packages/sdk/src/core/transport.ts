@@ -143,9 +143,11 @@ export class Transport {
     const timeout = options.timeout ?? this.#config.timeout;
     const userSignal = options.signal;
     if (userSignal?.aborted) throw new APIUserAbortError(undefined, { cause: userSignal.reason });
-    // One controller per attempt, aborted by a plain timer or by the caller's signal. Measured per request (Node 20,
-    // 2 busy cores, no fetch): this ~9 µs vs ~21 µs for AbortSignal.timeout() and ~50 µs for AbortSignal.any() of two
-    // signals. Undici's own work for a request with any signal (~14 µs against a local server) comes on top either way.
+    // One controller per attempt, aborted by a plain timer or by the caller's signal: the cheapest way measured
+    // (Node 20, without fetch): controller + setTimeout/clearTimeout ~3.6 µs (creating the signal is 2.9 of it),
+    // AbortSignal.timeout() ~10 µs, AbortSignal.any() of two signals ~25 µs more. An unref'd timer saved <0.1 µs and
+    // would let a process exit during a call, so it is not used. Undici's extra work for a request that carries any
+    // signal (8-30 µs against a local server, see bench/) comes on top whichever way the signal is made.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
