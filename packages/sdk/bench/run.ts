@@ -16,8 +16,8 @@ import { SegmentsClient } from "../src/index.js";
 const API_KEY = "bench-key";
 const SAMPLES = 10_000;
 const WARMUP_REQUESTS = 500;
-const ROUNDS = 15;
-const REQUESTS_PER_ROUND = 250;
+const ROUNDS = 51;
+const REQUESTS_PER_ROUND = 50;
 
 async function startServer(): Promise<{ url: string; stop(): void }> {
   const child = spawn(process.execPath, [fileURLToPath(new URL("./server.mjs", import.meta.url))], {
@@ -51,15 +51,16 @@ interface Variant {
 }
 
 /**
- * Runs every variant for `REQUESTS_PER_ROUND` sequential requests per round, `ROUNDS` rounds, rotating the order each
- * round. The machine is shared, so load drifts: interleaving exposes all variants to the same drift, ratios are taken
- * within a round (variants measured seconds apart) and the median over rounds ignores the rounds a stall spoiled.
+ * Runs every variant for `REQUESTS_PER_ROUND` sequential requests per round, `ROUNDS` rounds, in a new random order
+ * each round. The machine is shared, so load drifts: short interleaved rounds expose all variants to the same drift,
+ * ratios are taken within a round (variants measured milliseconds apart) and the median over rounds ignores the rounds
+ * a stall spoiled. A fixed rotation is not enough: a variant that always follows the same one inherits its garbage
+ * (GC pauses land in the next block), which showed up as a steady 4-10 % bias.
  */
 async function measureRounds(variants: Variant[]): Promise<void> {
   for (let i = 0; i < WARMUP_REQUESTS; i++) for (const { run } of variants) await run(); // JIT, keep-alive sockets
   for (let round = 0; round < ROUNDS; round++) {
-    for (let k = 0; k < variants.length; k++) {
-      const variant = variants[(round + k) % variants.length] as Variant;
+    for (const variant of shuffled(variants)) {
       const cpu = process.cpuUsage();
       const started = performance.now();
       for (let i = 0; i < REQUESTS_PER_ROUND; i++) await variant.run();
@@ -68,6 +69,15 @@ async function measureRounds(variants: Variant[]): Promise<void> {
       variant.cpuUs.push((user + system) / REQUESTS_PER_ROUND);
     }
   }
+}
+
+function shuffled<T>(items: readonly T[]): T[] {
+  const result = [...items];
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = Math.floor(Math.random() * (i + 1));
+    [result[i], result[j]] = [result[j] as T, result[i] as T];
+  }
+  return result;
 }
 
 /** Median over rounds of `a / b`, both measured in the same round. */
