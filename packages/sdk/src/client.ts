@@ -11,7 +11,7 @@ import { createLogger, type Logger, type LogLevel, readEnv, resolveLogLevel } fr
 import type { PageIterator } from "./core/pagination.js";
 import { type FetchLike, type RequestOptions, Transport } from "./core/transport.js";
 import type { UploadData } from "./core/upload.js";
-import { requireInteger } from "./core/validate.js";
+import { requireMaxRetries, requireTimeout } from "./core/validate.js";
 import { uploadAsset } from "./resources/assets.js";
 import type { Context } from "./resources/context.js";
 import * as datasets from "./resources/datasets.js";
@@ -113,8 +113,9 @@ export class SegmentsClient {
     const logLevel = resolveLogLevel(options.logLevel);
     const transport = new Transport({
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
-      timeout: requireInteger(options.timeout ?? DEFAULT_TIMEOUT_MS, "timeout", 1),
-      maxRetries: requireInteger(options.maxRetries ?? DEFAULT_MAX_RETRIES, "maxRetries", 0, 100),
+      // The same checks as the per-call overrides in `RequestOptions` (see requireRequestOptions).
+      timeout: requireTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS),
+      maxRetries: requireMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES),
       logger: createLogger(logLevel, options.logger),
       debug: logLevel === "debug",
     });

@@ -4,7 +4,7 @@
  * task type expects. Deeper validation is left to the API.
  */
 import { ValidationError } from "./errors.js";
-import { requireObject } from "./validate.js";
+import { requireObject, requireOneOf } from "./validate.js";
 
 /**
  * Every task type of the API (the empty string is a dataset without a task type).
@@ -81,8 +81,11 @@ function checkShape(
   }
 }
 
+/**
+ * The `taskType` option, checked: a misspelt one used to be ignored silently, which also turned the shape check off.
+ */
 function knownTaskType(taskType: string | undefined): KnownTaskType | undefined {
-  return (TASK_TYPES as readonly string[]).includes(taskType ?? "") ? (taskType as KnownTaskType) : undefined;
+  return taskType === undefined ? undefined : requireOneOf(taskType, "taskType", TASK_TYPES);
 }
 
 /** Checks sample attributes; with `taskType`, checks the keys that task type needs. */

@@ -1,7 +1,7 @@
 /** Asset uploads: register the file with the API, then POST it to the presigned storage URL. */
 import type { RequestOptions } from "../core/transport.js";
 import { presignedPostRequest, toBlob, type UploadData } from "../core/upload.js";
-import { requireString } from "../core/validate.js";
+import { requireRequestOptions, requireString } from "../core/validate.js";
 import type { File } from "../types.js";
 import { type Context, call } from "./context.js";
 
@@ -12,6 +12,8 @@ export async function uploadAsset(
   options: RequestOptions = {},
 ): Promise<File> {
   requireString(filename, "filename");
+  // Checked before the file is read: the options also govern the upload to storage, which bypasses `call`.
+  requireRequestOptions(options);
   const blob = await toBlob(data, filename);
   const asset = await call(options, (init) => ctx.api.POST("/assets/", { ...init, body: { filename } }));
   const { url, fields } = asset.presignedPostFields;

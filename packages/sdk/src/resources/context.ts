@@ -3,6 +3,7 @@
 import type { ApiMethods, CallInit } from "../core/api-client.js";
 import { APIPromise } from "../core/api-promise.js";
 import type { RequestOptions, SendOptions, Transport } from "../core/transport.js";
+import { requireRequestOptions } from "../core/validate.js";
 
 /** Shared state of one `SegmentsClient`, handed to the resource functions. */
 export interface Context {
@@ -20,8 +21,9 @@ interface FetchResult<D> {
 const NO_OPTIONS: SendOptions = Object.freeze({});
 
 /**
- * Runs one API call: builds it with `send` (argument validation happens inside, so a bad argument becomes a rejected
- * promise with a ValidationError, and nothing is sent), routes it through the transport, and wraps the result.
+ * Runs one API call: checks the per-call options, builds the call with `send` (argument validation happens inside,
+ * so a bad argument becomes a rejected promise with a ValidationError, and nothing is sent), routes it through the
+ * transport, and wraps the result.
  */
 export function call<D>(
   options: RequestOptions | undefined,
@@ -31,6 +33,7 @@ export function call<D>(
   const init: CallInit = { sendOptions: extra ? { ...options, ...extra } : (options ?? NO_OPTIONS) };
   let result: Promise<FetchResult<D>>;
   try {
+    requireRequestOptions(options);
     result = send(init);
   } catch (error) {
     result = Promise.reject(error);

@@ -4,11 +4,25 @@ import { TASK_TYPES } from "../core/attributes.js";
 import { datasetName, parseDatasetIdentifier, pathSegment } from "../core/identifiers.js";
 import { PageIterator } from "../core/pagination.js";
 import type { RequestOptions } from "../core/transport.js";
-import { definedOnly, requireOneOf, requirePage, requirePerPage } from "../core/validate.js";
+import {
+  definedOnly,
+  requireBoolean,
+  requireFinite,
+  requireOneOf,
+  requirePage,
+  requirePerPage,
+  requireRequestOptions,
+} from "../core/validate.js";
 import type { Collaborator, Dataset, DatasetCreate, DatasetUpdate, Role, TaskType, User } from "../types.js";
 import { type Context, call } from "./context.js";
 
 export const ROLES = ["labeler", "reviewer", "manager", "admin"] as const;
+
+/** The clone endpoint takes every task type but "" (no task type), per the API spec. */
+const CLONE_TASK_TYPES = TASK_TYPES.filter((type) => type !== "") as Exclude<
+  (typeof TASK_TYPES)[number],
+  ""
+>[];
 
 /** Options of `getDatasets`. */
 export interface GetDatasetsParams {
@@ -59,6 +73,17 @@ const DATASET_DEFAULTS = {
   enable_3d_region_of_interest: false,
 } as const satisfies Partial<DatasetCreate>;
 
+/**
+ * Checks the settings shared by `addDataset` and `updateDataset` whose bad values the API would not see as such:
+ * an unknown task type, and a NaN or Infinity timeout, which JSON turns into `null`.
+ */
+function checkDatasetSettings(settings: DatasetUpdate): void {
+  if (settings.task_type !== undefined) requireOneOf(settings.task_type, "task_type", TASK_TYPES);
+  if (settings.labeling_inactivity_timeout_seconds !== undefined) {
+    requireFinite(settings.labeling_inactivity_timeout_seconds, "labeling_inactivity_timeout_seconds");
+  }
+}
+
 function defaultTaskAttributes(): NonNullable<DatasetCreate["task_attributes"]> {
   return { format_version: "0.1", categories: [{ id: 1, name: "object" }] };
 }
@@ -89,7 +114,10 @@ export function iterDatasets(
   params: Omit<GetDatasetsParams, "page"> = {},
   options?: RequestOptions,
 ): PageIterator<Dataset> {
+  // Validate up front, not at the first `next()`.
   const perPage = requirePerPage(params.per_page ?? 1000);
+  if (params.user !== undefined) pathSegment(params.user, "user");
+  requireRequestOptions(options);
   return new PageIterator((page, per_page) => getDatasets(ctx, { ...params, page, per_page }, options), {
     perPage,
   });
@@ -119,7 +147,7 @@ export function addDataset(
       name: datasetName(name, "name"),
       data_type: "IMAGE",
     } as DatasetCreate;
-    if (body.task_type !== undefined) requireOneOf(body.task_type, "task_type", TASK_TYPES);
+    checkDatasetSettings(body);
     if (organization === undefined) return ctx.api.POST("/user/datasets/", { ...init, body });
     const path = { organization: pathSegment(organization, "organization") };
     return ctx.api.POST("/organizations/{organization}/datasets/", { ...init, params: { path }, body });
@@ -134,7 +162,7 @@ export function updateDataset(
 ): APIPromise<Dataset> {
   return call(options, (init) => {
     const body = definedOnly({ ...params });
-    if (body.task_type !== undefined) requireOneOf(body.task_type, "task_type", TASK_TYPES);
+    checkDatasetSettings(body);
     const path = parseDatasetIdentifier(dataset);
     return ctx.api.PATCH("/datasets/{owner}/{dataset}/", { ...init, params: { path }, body });
   });
@@ -157,12 +185,18 @@ export function cloneDataset(
 ): APIPromise<Dataset> {
   return call(options, (init) => {
     const path = parseDatasetIdentifier(dataset);
+    const { new_task_type, new_public, organization, clone_labels } = params;
+    // Every field is checked: the API answers a NaN `owner` or a string `clone_labels` with a 400 or a 500.
     const body = definedOnly({
       name: datasetName(params.new_name ?? `${path.dataset}-clone`, "new_name"),
-      task_type: params.new_task_type,
-      public: params.new_public,
-      owner: params.organization,
-      clone_labels: params.clone_labels ?? false,
+      task_type:
+        new_task_type === undefined
+          ? undefined
+          : requireOneOf(new_task_type, "new_task_type", CLONE_TASK_TYPES),
+      public: new_public === undefined ? undefined : requireBoolean(new_public, "new_public"),
+      // An organization name, the same kind of name `addDataset` puts in its URL.
+      owner: organization === undefined ? undefined : pathSegment(organization, "organization"),
+      clone_labels: requireBoolean(clone_labels ?? false, "clone_labels"),
     });
     return ctx.api.POST("/datasets/{owner}/{dataset}/clone/", { ...init, params: { path }, body });
   });

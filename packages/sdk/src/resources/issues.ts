@@ -52,6 +52,8 @@ export function updateIssue(
   return call(options, (init) => {
     const path = { issue_uuid: pathSegment(uuid, "uuid") };
     const body = definedOnly({ ...params });
+    // The same rules as `addIssue`: a description cannot be emptied, the status is OPEN or CLOSED.
+    if (body.description !== undefined) requireString(body.description, "description");
     if (body.status !== undefined) requireOneOf(body.status, "status", ISSUE_STATUSES);
     return ctx.api.PATCH("/issues/{issue_uuid}/", { ...init, params: { path }, body });
   });

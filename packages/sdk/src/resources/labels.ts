@@ -3,7 +3,7 @@ import type { APIPromise } from "../core/api-promise.js";
 import { checkLabelAttributes } from "../core/attributes.js";
 import { parseDatasetIdentifier, pathSegment } from "../core/identifiers.js";
 import type { RequestOptions } from "../core/transport.js";
-import { definedOnly, requireFinite, requireOneOf } from "../core/validate.js";
+import { definedOnly, requireFinite, requireOneOf, requireText } from "../core/validate.js";
 import type { LabelAttributesFor, LabelFor, LabelStatus, Labelset, TaskType } from "../types.js";
 import { type Context, call } from "./context.js";
 import { LABEL_STATUSES } from "./samples.js";
@@ -149,7 +149,11 @@ export function addLabelset(
   return call(options, (init) => {
     const path = parseDatasetIdentifier(dataset);
     // The Python SDK sends `attributes` as the JSON string "{}"; the API requires the key.
-    const body = { name: pathSegment(name, "name"), description, attributes: "{}" };
+    const body = {
+      name: pathSegment(name, "name"),
+      description: requireText(description, "description"),
+      attributes: "{}",
+    };
     return ctx.api.POST("/datasets/{owner}/{dataset}/labelsets/", { ...init, params: { path }, body });
   });
 }

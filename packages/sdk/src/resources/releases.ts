@@ -3,7 +3,7 @@ import type { APIPromise } from "../core/api-promise.js";
 import { APITimeoutError, SegmentsError } from "../core/errors.js";
 import { parseDatasetIdentifier, pathSegment } from "../core/identifiers.js";
 import { type RequestOptions, sleep } from "../core/transport.js";
-import { requireInteger } from "../core/validate.js";
+import { MAX_TIMER_MS, requireInteger, requireSignal, requireText } from "../core/validate.js";
 import type { Release } from "../types.js";
 import { type Context, call } from "./context.js";
 
@@ -74,7 +74,7 @@ export function addRelease(
 ): APIPromise<Release> {
   return call(options, (init) => {
     const path = parseDatasetIdentifier(dataset);
-    const body = { name: pathSegment(name, "name"), description };
+    const body = { name: pathSegment(name, "name"), description: requireText(description, "description") };
     return ctx.api.POST("/datasets/{owner}/{dataset}/releases/", { ...init, params: { path }, body });
   });
 }
@@ -102,7 +102,9 @@ export async function waitForRelease(
 ): Promise<Release> {
   releasePath(dataset, name);
   const timeout = requireInteger(options.timeout ?? 600_000, "timeout", 0);
-  const pollInterval = requireInteger(options.pollInterval ?? 2_000, "pollInterval", 1);
+  // Capped at what `setTimeout` honours: a longer interval would fire after 1 ms and poll in a tight loop.
+  const pollInterval = requireInteger(options.pollInterval ?? 2_000, "pollInterval", 1, MAX_TIMER_MS);
+  if (options.signal !== undefined) requireSignal(options.signal, "signal");
   const deadline = Date.now() + timeout;
   for (;;) {
     const release = await getRelease(ctx, dataset, name, { signal: options.signal });

@@ -14,7 +14,9 @@ import {
   requireOneOf,
   requirePage,
   requirePerPage,
+  requireRequestOptions,
   requireString,
+  requireText,
 } from "../core/validate.js";
 import type {
   DeleteSamplesResponse,
@@ -148,7 +150,8 @@ function samplesQuery(params: GetSamplesParams) {
     page: requirePage(params.page ?? 1),
     labelset: params.labelset === undefined ? undefined : requireString(params.labelset, "labelset"),
     include_full_label: params.include_full_label ? (1 as const) : undefined,
-    name__contains: params.name,
+    // An empty text matches every name, like no filter; a number or object would be sent as "5" or "[object Object]".
+    name__contains: params.name === undefined ? undefined : requireText(params.name, "name"),
     filters: filters.length > 0 ? filters : undefined,
     label_status: statuses.length > 0 ? statuses : undefined,
     sort: `${direction === "desc" ? "-" : ""}${sort}` as const,
@@ -174,9 +177,11 @@ export function iterSamples(
   filters: SampleFilters = {},
   options?: RequestOptions,
 ): PageIterator<Sample> {
+  // Validate up front, not at the first `next()`.
   const perPage = requirePerPage(filters.per_page ?? 1000);
-  samplesQuery(filters); // validate up front, not at the first `next()`
+  samplesQuery(filters);
   parseDatasetIdentifier(dataset);
+  requireRequestOptions(options);
   return new PageIterator(
     (page, per_page) => getSamples(ctx, dataset, { ...filters, page, per_page }, options),
     {
@@ -201,12 +206,24 @@ export function getSample(
   });
 }
 
+/**
+ * Checks the optional sample fields that create and update share: a NaN or Infinity priority (JSON would send
+ * `null`), an empty or non-string assignee (`null` is allowed: it unassigns) and a non-string readme.
+ */
+function checkSampleFields(fields: Record<string, unknown>, prefix: string): void {
+  if (fields.priority !== undefined) requireFinite(fields.priority, `${prefix}priority`);
+  for (const key of ["assigned_labeler", "assigned_reviewer"]) {
+    if (fields[key] !== undefined && fields[key] !== null) requireString(fields[key], `${prefix}${key}`);
+  }
+  if (fields.readme !== undefined) requireText(fields.readme, `${prefix}readme`);
+}
+
 /** Validates one sample and returns a copy (the caller's object is never mutated). */
 function checkedSample(sample: unknown, argument: string, taskType?: string): SampleCreate {
   const object = requireObject(sample, argument);
   requireString(object.name, `${argument}.name`);
   checkSampleAttributes(object.attributes, taskType);
-  if (object.priority !== undefined) requireFinite(object.priority, `${argument}.priority`);
+  checkSampleFields(object, `${argument}.`);
   return { ...object } as SampleCreate;
 }
 
@@ -251,6 +268,11 @@ export async function addSamples<T extends TaskType = TaskType>(
   if (!Array.isArray(samples)) throw new ValidationError("samples", "expected an array of samples.");
   const batchSize = requireInteger(params.batchSize ?? 1000, "batchSize", 1, 10_000);
   const concurrency = requireInteger(params.concurrency ?? 4, "concurrency", 1, 64);
+  // Checked now: a non-function `onProgress` would throw after the first batch was created, mid-ingest.
+  if (params.onProgress !== undefined && typeof params.onProgress !== "function") {
+    throw new ValidationError("onProgress", "expected a function, called after each batch.");
+  }
+  requireRequestOptions(options);
   const bodies = samples.map((sample, i) => checkedSample(sample, `samples[${i}]`, params.taskType));
   const batches = chunk(bodies, batchSize);
   const cancelRest = new AbortController();
@@ -260,7 +282,7 @@ export async function addSamples<T extends TaskType = TaskType>(
   const sendOptions = {
     retryNonIdempotent: true,
     ...options,
-    signal: batchSignal(options.signal, cancelRest),
+    signal: batchSignal(options?.signal, cancelRest),
   };
   try {
     const results = await mapWithConcurrency(batches, concurrency, async (body, batch) => {
@@ -292,8 +314,10 @@ export function updateSample(
     (init) => {
       const path = { sample_uuid: pathSegment(uuid, "uuid") };
       const body = definedOnly({ ...fields });
+      // A new name must not be empty, like the name given at creation.
+      if (body.name !== undefined) requireString(body.name, "name");
       if (body.attributes !== undefined) checkSampleAttributes(body.attributes);
-      if (body.priority !== undefined) requireFinite(body.priority, "priority");
+      checkSampleFields(body, "");
       return ctx.api.PATCH("/samples/{sample_uuid}/", { ...init, params: { path }, body });
     },
     { compress: enable_compression ?? true },

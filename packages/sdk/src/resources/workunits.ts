@@ -3,7 +3,14 @@ import type { APIPromise } from "../core/api-promise.js";
 import { parseDatasetIdentifier } from "../core/identifiers.js";
 import { PageIterator } from "../core/pagination.js";
 import type { RequestOptions } from "../core/transport.js";
-import { definedOnly, requireOneOf, requirePage, requirePerPage } from "../core/validate.js";
+import {
+  definedOnly,
+  requireDateTime,
+  requireOneOf,
+  requirePage,
+  requirePerPage,
+  requireRequestOptions,
+} from "../core/validate.js";
 import type { Workunit } from "../types.js";
 import { type Context, call } from "./context.js";
 
@@ -13,9 +20,12 @@ export interface WorkunitFilters {
   sort?: "created_at";
   /** Default `desc` (newest first). */
   direction?: "asc" | "desc";
-  /** Only workunits created at or after this time (ISO 8601 string or Date). */
+  /**
+   * Only workunits created at or after this time: a Date, or an ISO 8601 string `YYYY-MM-DDTHH:MM:SS(.fff)` with
+   * `Z`, a `±HH:MM` offset, or no zone (read as UTC).
+   */
   start?: string | Date;
-  /** Only workunits created before this time (ISO 8601 string or Date). */
+  /** Only workunits created before this time (same forms as `start`). */
   end?: string | Date;
   /** Add `session_time_metrics` to each workunit. */
   include_session_time_metrics?: boolean;
@@ -29,10 +39,6 @@ export interface GetWorkunitsParams extends WorkunitFilters {
   page?: number;
 }
 
-function isoTime(value: string | Date | undefined): string | undefined {
-  return value instanceof Date ? value.toISOString() : value;
-}
-
 function workunitsQuery(params: GetWorkunitsParams) {
   const sort = requireOneOf(params.sort ?? "created_at", "sort", ["created_at"] as const);
   const direction = requireOneOf(params.direction ?? "desc", "direction", ["asc", "desc"] as const);
@@ -40,8 +46,8 @@ function workunitsQuery(params: GetWorkunitsParams) {
     per_page: requirePerPage(params.per_page ?? 1000),
     page: requirePage(params.page ?? 1),
     sort: direction === "desc" ? (`-${sort}` as const) : sort,
-    start: isoTime(params.start),
-    end: isoTime(params.end),
+    start: params.start === undefined ? undefined : requireDateTime(params.start, "start"),
+    end: params.end === undefined ? undefined : requireDateTime(params.end, "end"),
     include_session_time_metrics: params.include_session_time_metrics ? true : undefined,
   });
 }
@@ -67,8 +73,10 @@ export function iterWorkunits(
   filters: WorkunitFilters = {},
   options?: RequestOptions,
 ): PageIterator<Workunit> {
+  // Validate up front, not at the first `next()`.
   parseDatasetIdentifier(dataset);
   workunitsQuery(filters);
+  requireRequestOptions(options);
   const perPage = requirePerPage(filters.per_page ?? 1000);
   return new PageIterator(
     (page, per_page) => getWorkunits(ctx, dataset, { ...filters, page, per_page }, options),
