@@ -266,6 +266,7 @@ const ERROR_COMPONENTS: Record<string, string> = {
   "403": "Forbidden",
   "404": "NotFound",
   "409": "Conflict",
+  "413": "PayloadTooLarge",
   "426": "UpgradeRequired",
   "429": "TooManyRequests",
   "5XX": "ServerError",
@@ -358,8 +359,11 @@ describe("operations", () => {
         if (hasInput) required.push("400");
         if (expected.path.includes("{")) required.push("403", "404");
         if (expected.conflict) required.push("409");
+        // Any operation that takes a body can be sent one over the server's size limit.
+        if (operation.requestBody !== undefined) required.push("413");
         expect(codes).toEqual(expect.arrayContaining(required));
         expect(codes.includes("409")).toBe(expected.conflict === true);
+        expect(codes.includes("413")).toBe(operation.requestBody !== undefined);
         expect(codes.some((code) => code.startsWith("4"))).toBe(true);
       });
 

@@ -222,12 +222,11 @@ describe("server fuzz: malformed requests from the spec", () => {
     expect(capture.findings(KEY)).toEqual([]);
   });
 
-  // KNOWN BUGS, reported to the emulator owner (who was committing during this work, so the emulator was not edited
-  // here). `test.fails` keeps the run green while the bug exists and turns red once it is fixed.
-  describe("KNOWN BUGS in @segments-ts/emulator (not fixed: package owner active)", () => {
+  // Formerly known bugs of @segments-ts/emulator, fixed there: each was a `test.fails` reproduction.
+  describe("limits and strict parameters", () => {
     const json = { Authorization: `APIKey ${KEY}`, "Content-Type": "application/json" };
 
-    test.fails("a hexadecimal per_page (`0x10`) is accepted as 16 instead of a 400", async () => {
+    test("a hexadecimal per_page (`0x10`) is a 400 naming the parameter, not accepted as 16", async () => {
       const answer = await send(base, {
         method: "GET",
         path: "/user/datasets/?per_page=0x10",
@@ -235,24 +234,27 @@ describe("server fuzz: malformed requests from the spec", () => {
         body: undefined,
       });
       expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.text).detail).toContain("per_page");
     });
 
-    test.fails("a body over the 64 MiB limit gets a JSON 413, not a reset connection (or a 500 in test mode)", async () => {
+    test("a body over the 64 MiB limit gets a JSON 413, not a reset connection (or a 500 in test mode)", async () => {
       const body = Buffer.alloc(65 * 1024 * 1024, 0x20);
       const answer = await send(base, { method: "POST", path: "/user/datasets/", headers: json, body });
       expect(answer.status).toBe(413);
+      expect(answer.contentType).toMatch(/^application\/json/);
       expect(JSON.parse(answer.text).detail).toMatch(/too large/i);
     });
 
-    test.fails("a request line over Node's 16 KiB header limit gets a JSON error, not a bare 431", async () => {
+    test("a request line over Node's 16 KiB header limit gets a JSON error, not a bare 431", async () => {
       const answer = await send(base, {
         method: "GET",
         path: `/datasets/fuzz/${"a".repeat(20_000)}/`,
         headers: json,
         body: undefined,
       });
-      expect(answer.status).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBe(431);
       expect(answer.contentType).toMatch(/^application\/json/);
+      expect(JSON.parse(answer.text).detail).toMatch(/too large/i);
     });
   });
 });

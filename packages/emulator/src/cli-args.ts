@@ -9,6 +9,8 @@ export const USAGE = `Usage: segments-emulator [options]
   --user NAME:APIKEY     create a user (repeatable; the first is the default user;
                          default: a "demo" user with a printed key)
   --rate-limit N/s       throttle each user to N requests per second (or N/m, N/h)
+  --max-body-bytes N     largest accepted JSON request body in bytes, raw or after gzip
+                         (default 67108864 = 64 MiB; larger bodies get a 413)
   --help                 show this help`;
 
 function parseUser(text: string): EmulatorUser {
@@ -18,6 +20,14 @@ function parseUser(text: string): EmulatorUser {
   if (separator < 1 || apiKey.length === 0)
     throw new TypeError(`--user: expected NAME:APIKEY, got "${text}"`);
   return { username, apiKey };
+}
+
+function parseMaxBodyBytes(text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const bytes = /^\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(bytes) || bytes < 1)
+    throw new TypeError(`--max-body-bytes: expected a positive integer, got "${text}"`);
+  return bytes;
 }
 
 function parsePort(text: string): number {
@@ -37,6 +47,7 @@ export function parseCli(argv: string[]): EmulatorOptions | "help" {
       "data-dir": { type: "string" },
       user: { type: "string", multiple: true },
       "rate-limit": { type: "string" },
+      "max-body-bytes": { type: "string" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -48,6 +59,7 @@ export function parseCli(argv: string[]): EmulatorOptions | "help" {
     dataDir: values["data-dir"],
     users: values.user?.map(parseUser),
     rateLimit: values["rate-limit"],
+    maxBodyBytes: parseMaxBodyBytes(values["max-body-bytes"]),
     validateResponses: false,
   };
 }

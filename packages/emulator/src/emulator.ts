@@ -3,8 +3,9 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { App } from "./app.js";
 import spec from "./generated/openapi.json";
+import { DEFAULT_MAX_BODY_BYTES } from "./http/body.js";
 import { parseRateLimit, type RateLimit, Throttle } from "./http/rate-limit.js";
-import { createRequestListener, type Violation } from "./http/server.js";
+import { createRequestListener, handleClientError, type Violation } from "./http/server.js";
 import { ReleaseBuilder } from "./releases/builder.js";
 import { PolicySigner } from "./storage/policy.js";
 import { openDatabase } from "./store/db.js";
@@ -54,6 +55,11 @@ export interface EmulatorOptions {
   uploadTtlSeconds?: number;
   /** Upload size limit written into presigned policies. Default 100 MiB. */
   maxUploadBytes?: number;
+  /**
+   * Largest accepted JSON request body in bytes, checked on the raw body and again after gzip decompression.
+   * A larger one is answered `413 {"detail": "Request body is too large (limit N bytes)."}`. Default 64 MiB.
+   */
+  maxBodyBytes?: number;
   /** Where errors and spec violations are reported. Default `console.error`. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -154,6 +160,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ((message: string, error?: unknown) => console.error(`[emulator] ${message}`, error ?? ""));
   const rateLimit =
     typeof options.rateLimit === "string" ? parseRateLimit(options.rateLimit) : options.rateLimit;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
+    throw new TypeError(`maxBodyBytes: expected a positive integer, got ${maxBodyBytes}`);
+  }
   const store = new Store(openDatabase(options.dataDir));
   const account = seedAccounts(store, options);
   const specValidator = sharedSpecValidator();
@@ -177,6 +187,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     throttle: rateLimit ? new Throttle(rateLimit) : undefined,
     validateResponses: options.validateResponses ?? defaultValidateResponses(),
     violations,
+    maxBodyBytes,
     log,
   });
   const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
@@ -186,6 +197,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       res.end(JSON.stringify({ detail: "Internal server error." }));
     });
   });
+  // Oversized headers or URL and malformed HTTP get a JSON error too, not Node's bare status line.
+  server.on("clientError", handleClientError);
   const host = options.host ?? "127.0.0.1";
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);

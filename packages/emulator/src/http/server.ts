@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Duplex } from "node:stream";
 import type { App, Handler, Reply } from "../app.js";
 import { HANDLERS, KNOWN_ROUTES } from "../routes/index.js";
 import { handleUpload, STORAGE_PREFIX, serveFile, UPLOAD_PATH } from "../storage/upload.js";
 import type { UserRecord } from "../store/records.js";
 import type { Operation } from "../validation/spec.js";
-import { readJsonBody } from "./body.js";
+import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./body.js";
 import { ApiError } from "./errors.js";
 import type { Throttle } from "./rate-limit.js";
 import { Router } from "./router.js";
@@ -29,6 +30,8 @@ export interface ServerOptions {
   throttle?: Throttle;
   validateResponses: boolean;
   violations: Violation[];
+  /** Largest accepted JSON request body in bytes (raw, and after gzip decompression); larger ones get a 413. */
+  maxBodyBytes?: number;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -106,7 +109,14 @@ export function createRequestListener(app: App, options: ServerOptions) {
   ) {
     const user = authenticate(app, req);
     options.throttle?.check(user.username);
-    const body = req.method === "GET" || req.method === "HEAD" ? undefined : await readJsonBody(req);
+    // Only operations that declare a body read one (like the real API, which ignores the body of e.g. a DELETE):
+    // so only they can answer 413, which the spec declares on exactly those operations.
+    const takesBody = target.operation
+      ? target.operation.takesBody
+      : req.method !== "GET" && req.method !== "HEAD";
+    const body = takesBody
+      ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
+      : undefined;
     let params: Record<string, unknown> = { ...pathParams };
     if (target.operation) {
       params = app.spec.parseParams(target.operation, pathParams, url.searchParams);
@@ -170,4 +180,62 @@ export function createRequestListener(app: App, options: ServerOptions) {
     if (!req.complete) req.resume();
     send(res, reply.status, reply.body, headers);
   };
+}
+
+/** A socket as node:http hands it to `clientError`; `_httpMessage` is the response in progress on it, if any. */
+type ClientSocket = Duplex & { _httpMessage?: ServerResponse | null };
+
+/** How long a connection refused in `clientError` may stay open for the client to read the answer. */
+const CLIENT_ERROR_LINGER_MS = 2000;
+
+/**
+ * Sockets already answered in `clientError`. The HTTP parser stays in its error state, so every further chunk the
+ * client sends raises `clientError` again; those repeats must not cut the lingering connection short.
+ */
+const answeredSockets = new WeakSet<Duplex>();
+
+function clientErrorAnswer(error: NodeJS.ErrnoException): [status: number, reason: string, detail: string] {
+  switch (error.code) {
+    case "HPE_HEADER_OVERFLOW":
+      return [431, "Request Header Fields Too Large", "Request header fields too large."];
+    case "HPE_CHUNK_EXTENSIONS_OVERFLOW":
+      return [413, "Payload Too Large", "Chunk extensions too large."];
+    case "ERR_HTTP_REQUEST_TIMEOUT":
+      return [408, "Request Timeout", "Request timed out."];
+    default:
+      return [400, "Bad Request", "Malformed HTTP request."];
+  }
+}
+
+/**
+ * Answers what node:http refuses before any request handler runs (oversized headers or URL, malformed HTTP,
+ * timeouts) with a JSON error like every other answer, instead of Node's bare status line; then closes the
+ * connection, since the parser cannot resynchronise with the byte stream.
+ */
+export function handleClientError(error: NodeJS.ErrnoException, rawSocket: Duplex): void {
+  const socket = rawSocket as ClientSocket;
+  if (answeredSockets.has(socket)) return;
+  answeredSockets.add(socket);
+  // The peer is gone, or a response is already being written on this socket: nothing can be answered.
+  if (error.code === "ECONNRESET" || !socket.writable || socket._httpMessage?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const [status, reason, detail] = clientErrorAnswer(error);
+  const payload = JSON.stringify({ detail });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\n` +
+      "Content-Type: application/json\r\n" +
+      `Content-Length: ${Buffer.byteLength(payload)}\r\n` +
+      `X-Request-Id: ${randomUUID()}\r\n` +
+      "Connection: close\r\n\r\n" +
+      payload,
+  );
+  // Half-close only, and keep reading what the client still sends: closing a socket with unread input makes the
+  // kernel send RST, which can discard our answer before the client reads it. A client that neither stops nor
+  // closes is cut off after a short grace period.
+  socket.resume();
+  const linger = setTimeout(() => socket.destroy(), CLIENT_ERROR_LINGER_MS);
+  linger.unref();
+  socket.once("close", () => clearTimeout(linger));
 }

@@ -21,7 +21,19 @@ interface Parameter {
   required: boolean;
   /** `style: form, explode: false` arrays arrive comma-separated and are split before validation. */
   commaSeparated: boolean;
+  /** For integer and number parameters (or array items): the only spellings accepted (see NUMERIC_SYNTAX). */
+  numericSyntax?: { type: "integer" | "number"; pattern: RegExp };
 }
+
+/**
+ * ajv's type coercion turns a string into a number with `+value`, which also accepts `0x10`, `1e1`, `0b1`, ` 16 `
+ * and `Infinity`-like spellings; the real API (Django) parses query integers as plain decimals. Raw values are
+ * checked against these before ajv coerces them.
+ */
+const NUMERIC_SYNTAX = {
+  integer: /^-?\d+$/,
+  number: /^-?\d+(\.\d+)?$/,
+} as const;
 
 /** Everything the server needs to know about one operation of the spec, with its validators compiled. */
 export interface Operation {
@@ -33,6 +45,8 @@ export interface Operation {
   /** Validates `{...pathParams, ...queryParams}` after coercion; mutates it (defaults, coerced types). */
   validateParams: ValidateFunction;
   validateBody?: ValidateFunction;
+  /** True when the operation declares a request body (only those read one). */
+  takesBody: boolean;
   bodyRequired: boolean;
   /** Pointers to the JSON response schema for each declared status code (`default` included). */
   responsePointers: Map<string, string | null>;
@@ -76,7 +90,12 @@ export class SpecValidator {
     for (const parameter of operation.parameters) {
       const raw = parameter.in === "path" ? pathParams[parameter.name] : query.get(parameter.name);
       if (raw === undefined || raw === null) continue;
-      values[parameter.name] = parameter.commaSeparated ? raw.split(",") : raw;
+      const value = parameter.commaSeparated ? raw.split(",") : raw;
+      values[parameter.name] = value;
+      const syntax = parameter.numericSyntax;
+      if (syntax && [value].flat().some((item) => !syntax.pattern.test(item))) {
+        this.rejectParam(parameter, syntax.type);
+      }
     }
     if (!operation.validateParams(values)) {
       const errors = operation.validateParams.errors ?? [];
@@ -88,6 +107,19 @@ export class SpecValidator {
       throw validationError("parameter", errors);
     }
     return values;
+  }
+
+  /** Throws the error for a malformed parameter: 404 for a path segment (see parseParams), else a 400 naming it. */
+  private rejectParam(parameter: Parameter, type: string): never {
+    if (parameter.in === "path") throw notFound();
+    const error: ErrorObject = {
+      instancePath: `/${escapePointer(parameter.name)}`,
+      schemaPath: "#/type",
+      keyword: "type",
+      params: { type },
+      message: `must be ${type === "integer" ? "a decimal integer" : "a decimal number"}`,
+    };
+    throw validationError("parameter", [error]);
   }
 
   /** Validates a JSON body; throws a 400 naming the field. */
@@ -186,11 +218,19 @@ export class SpecValidator {
       const schema = (parameter.schema ?? {}) as JsonObject;
       const [resolvedSchema] = this.resolve(schema, `${parameterPointer}/schema`);
       const isArray = resolvedSchema.type === "array";
+      const [valueSchema] = isArray
+        ? this.resolve(resolvedSchema.items ?? {}, `${parameterPointer}/schema/items`)
+        : [resolvedSchema];
+      const valueType = valueSchema.type;
       parameters.push({
         name,
         in: parameter.in,
         required: parameter.required === true,
         commaSeparated: isArray && parameter.explode === false,
+        numericSyntax:
+          valueType === "integer" || valueType === "number"
+            ? { type: valueType, pattern: NUMERIC_SYNTAX[valueType] }
+            : undefined,
       });
       properties[name] = { $ref: `${SPEC_ID}${parameterPointer}/schema` };
       if (parameter.required === true) required.push(name);
@@ -229,6 +269,7 @@ export class SpecValidator {
       parameters,
       validateParams,
       validateBody,
+      takesBody: operation.requestBody !== undefined,
       bodyRequired,
       responsePointers,
     };
