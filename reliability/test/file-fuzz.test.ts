@@ -25,17 +25,6 @@ const MAX_MS = 2_000;
 /** Resident memory growth allowed over the whole run. */
 const MAX_RSS_GROWTH = 512 * 1024 * 1024;
 
-/**
- * Untyped errors already reported (see the KNOWN BUGS block at the end, which reproduces each one). The fuzz counts
- * them separately instead of failing on them, so it keeps looking for new problems; once a bug is fixed its
- * `test.fails` reproduction turns red, and its entry here should go.
- */
-const KNOWN_BUGS: { where: string; name: string; message: RegExp }[] = [
-  { where: "fromCocoInstance (segmentation)", name: "RangeError", message: /Invalid typed array length/ },
-  { where: "fromLabelme", name: "TypeError", message: /Cannot read properties of (null|undefined)/ },
-];
-let knownBugHits = 0;
-
 const outcomes: Record<string, number> = {};
 let inputs = 0;
 let slowest = 0;
@@ -63,18 +52,6 @@ function expectTypedOutcome(
   slowest = Math.max(slowest, elapsed);
   rssPeak = Math.max(rssPeak, process.memoryUsage().rss);
   if (elapsed > MAX_MS) throw new Error(`${what}: took ${Math.round(elapsed)} ms`);
-  const known = KNOWN_BUGS.find(
-    (bug) =>
-      error instanceof Error &&
-      bug.where === what &&
-      error.name === bug.name &&
-      bug.message.test(error.message),
-  );
-  if (known) {
-    knownBugHits++;
-    bump(outcomes, `${what}: KNOWN BUG ${known.name}`);
-    return;
-  }
   bump(outcomes, `${what}: ${error === undefined ? "ok" : (error as Error).name}`);
   if (error !== undefined) {
     if (!(error instanceof ErrorClass)) throw new Error(`${what}: untyped ${String(error)}`);
@@ -168,7 +145,6 @@ describe("files: bitmap and converter inputs", () => {
     recordFigures("Bad input: file fuzz (bitmap, converter)", {
       seed: SEED,
       "inputs tried": inputs,
-      "inputs hitting known converter bugs": knownBugHits,
       "slowest input ms": slowest,
       "rss growth MB": (rssPeak - rssStart) / 1024 / 1024,
       outcomes,
@@ -435,9 +411,8 @@ describe("files: bitmap and converter inputs", () => {
     expect(rssPeak - rssStart).toBeLessThan(MAX_RSS_GROWTH);
   });
 
-  // KNOWN BUGS, reported to the converter owner (uncommitted work in the converter during this session, so it was
-  // not edited here). `test.fails` keeps the run green while the bug exists and turns red once it is fixed.
-  describe("KNOWN BUGS in @segments-ts/converter (not fixed: package being edited by its owner)", () => {
+  // Reproductions of converter bugs found by this fuzz (fixed): each input must be refused with a typed error.
+  describe("converter regressions", () => {
     const hugeCoco = (size: number, segmentation: unknown) => ({
       images: [{ id: 1, file_name: "a.jpg", width: size, height: size }],
       categories: [{ id: 1, name: "c" }],
@@ -446,13 +421,13 @@ describe("files: bitmap and converter inputs", () => {
       ],
     });
 
-    test.fails("COCO with 200,000 x 200,000 images and target segmentation: ConversionError, not an untyped RangeError", () => {
+    test("COCO with 200,000 x 200,000 images and target segmentation: ConversionError, not an untyped RangeError", () => {
       expect(() =>
         fromCocoInstance(hugeCoco(200_000, [[0, 0, 1, 0, 1, 1]]), { target: "segmentation" }),
       ).toThrow(ConversionError);
     });
 
-    test.fails("labelme shapes that are null: ConversionError, not an untyped TypeError", () => {
+    test("labelme shapes that are null: ConversionError, not an untyped TypeError", () => {
       expect(() =>
         fromLabelme(
           { imagePath: "a.jpg", imageWidth: 4, imageHeight: 4, shapes: [null] },
@@ -461,7 +436,7 @@ describe("files: bitmap and converter inputs", () => {
       ).toThrow(ConversionError);
     });
 
-    test.fails("a 30-byte RLE claiming 20,000 x 20,000 pixels is refused fast instead of traced for seconds", () => {
+    test("a 30-byte RLE claiming 20,000 x 20,000 pixels is refused fast instead of traced for seconds", () => {
       const started = performance.now();
       let error: unknown;
       try {

@@ -87,3 +87,27 @@ export function requireFinite(value: unknown, location: ProblemLocation): number
   }
   return value;
 }
+
+/**
+ * Runs `fn`, adding `location` to a {@link ConversionError} it throws. Low-level helpers (RLE decoding, polygon
+ * rasterisation) only know the field; the importer calling them knows the file and the item, so the user is told
+ * where the problem is. A field the error already names is kept, prefixed with `location.field` when both are set.
+ */
+export function withLocation<T>(location: ProblemLocation, fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (!(error instanceof ConversionError)) throw error;
+    const field =
+      error.field === undefined
+        ? location.field
+        : location.field === undefined || error.field.startsWith(location.field)
+          ? error.field
+          : `${location.field}.${error.field}`;
+    throw new ConversionError(
+      error.reason,
+      { file: error.file ?? location.file, item: error.item ?? location.item, field },
+      { cause: error },
+    );
+  }
+}

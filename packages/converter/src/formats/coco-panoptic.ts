@@ -4,11 +4,13 @@
  * Segment ids are the Segments instance ids (already unique per image and < 2^24), so the PNG is exactly the label
  * bitmap in RGB; the panopticapi colour jitter of the Python SDK is not needed for correctness.
  */
-import { decodePng, encodePng } from "@segments-ts/bitmap";
+import { encodePng } from "@segments-ts/bitmap";
 import { ConversionError, WarningCollector } from "../errors.js";
+import { resolveMaxPixels } from "../limits.js";
 import { instanceBounds } from "../rle/bitmap.js";
 import type { Category, InstanceBitmap, LabeledImage, SegmentationAnnotation } from "../types.js";
 import type { ConversionResult } from "./coco.js";
+import { decodeInputPng, isRecord, kindOf } from "./common.js";
 
 export interface PanopticSegmentInfo {
   id: number;
@@ -116,7 +118,8 @@ export function toCocoPanoptic(
 
 /**
  * Reads a panoptic PNG plus its `segments_info` back into a segmentation label. A segment id present in the PNG but
- * not in `segments_info` (or the reverse) is a {@link ConversionError}.
+ * not in `segments_info` (or the reverse), a malformed annotation entry or a PNG larger than `maxPixels` (default
+ * 2^28, checked from its header before decoding) is a {@link ConversionError}.
  *
  * @example
  * ```ts
@@ -126,15 +129,42 @@ export function toCocoPanoptic(
 export function fromCocoPanoptic(
   png: Uint8Array,
   annotation: PanopticAnnotation,
-  options: { name: string },
+  options: { name: string; maxPixels?: number },
 ): LabeledImage {
-  const file = annotation.file_name;
-  let decoded: ReturnType<typeof decodePng>;
-  try {
-    decoded = decodePng(png);
-  } catch (error) {
-    throw new ConversionError(`invalid PNG: ${(error as Error).message}`, { file }, { cause: error });
-  }
+  // The annotation comes from a user's JSON file: check what is read below before trusting its type.
+  if (!isRecord(annotation))
+    throw new ConversionError(`panoptic annotation must be an object, got ${kindOf(annotation)}`, {
+      item: `image ${options.name}`,
+    });
+  const file = typeof annotation.file_name === "string" ? annotation.file_name : options.name;
+  if (!Array.isArray(annotation.segments_info))
+    throw new ConversionError(`segments_info must be a list, got ${kindOf(annotation.segments_info)}`, {
+      file,
+      field: "segments_info",
+    });
+  const segments = annotation.segments_info.map((s: unknown, i) => {
+    const item = `segment #${i}`;
+    if (!isRecord(s))
+      throw new ConversionError(`segment must be an object, got ${kindOf(s)}`, {
+        file,
+        item,
+        field: `segments_info[${i}]`,
+      });
+    if (typeof s.id !== "number" || !Number.isInteger(s.id) || s.id <= 0 || s.id >= 2 ** 24)
+      throw new ConversionError(`segment id must be an integer in 1..2^24-1, got ${JSON.stringify(s.id)}`, {
+        file,
+        item,
+        field: "id",
+      });
+    if (typeof s.category_id !== "number" || !Number.isInteger(s.category_id))
+      throw new ConversionError(`category_id must be an integer, got ${JSON.stringify(s.category_id)}`, {
+        file,
+        item: `segment ${s.id}`,
+        field: "category_id",
+      });
+    return s as unknown as PanopticSegmentInfo;
+  });
+  const decoded = decodeInputPng(png, resolveMaxPixels(options.maxPixels), { file });
   if (decoded.channels < 3 || decoded.bitDepth !== 8)
     throw new ConversionError("panoptic PNG must be 8-bit RGB(A)", { file, field: "colorType" });
   const { width, height, channels } = decoded;
@@ -149,7 +179,15 @@ export function fromCocoPanoptic(
   const ids = new Set(data);
   ids.delete(0);
   const annotations: SegmentationAnnotation[] = [];
-  for (const s of annotation.segments_info) {
+  const listed = new Set<number>();
+  for (const s of segments) {
+    if (listed.has(s.id))
+      throw new ConversionError(`segment ${s.id} is listed twice`, {
+        file,
+        item: `segment ${s.id}`,
+        field: "id",
+      });
+    listed.add(s.id);
     if (!ids.has(s.id))
       throw new ConversionError(`segment ${s.id} is not in the PNG`, { file, item: `segment ${s.id}` });
     ids.delete(s.id);

@@ -5,8 +5,15 @@
  * areas are never negative, holes are kept (RLE), crowd RLE annotations are read and written, box segmentations are
  * recognised on import so our own export round-trips, categories keep their Segments ids and colours.
  */
-import { ConversionError, type ConversionWarning, requireFinite, WarningCollector } from "../errors.js";
+import {
+  ConversionError,
+  type ConversionWarning,
+  requireFinite,
+  WarningCollector,
+  withLocation,
+} from "../errors.js";
 import { maskToPolygons, type Region, regionsArea, regionsToRle, ringsBbox } from "../geometry/index.js";
+import { checkPixels, resolveMaxPixels } from "../limits.js";
 import { encodeInstance, instanceBounds } from "../rle/bitmap.js";
 import {
   type CocoSegmentation,
@@ -25,6 +32,7 @@ import type {
   ObjectAttributes,
   SegmentationAnnotation,
 } from "../types.js";
+import { show } from "./common.js";
 
 export interface CocoImage {
   id: number;
@@ -313,6 +321,13 @@ export interface FromCocoOptions {
   target?: "vector" | "segmentation";
   /** Source file name, used in errors and warnings. */
   file?: string;
+  /**
+   * Largest mask, in pixels, the import may allocate (default {@link DEFAULT_MAX_PIXELS}, 2^28): with target
+   * `segmentation` the size of every image, with target `vector` the size of every RLE mask (traced into polygons).
+   * Checked from the sizes declared in the file, before anything is allocated, so a small file claiming a huge image
+   * fails fast with a {@link ConversionError}. Raise it to convert larger images.
+   */
+  maxPixels?: number;
 }
 
 /** The result of {@link fromCocoInstance}. */
@@ -429,10 +444,12 @@ export class CocoReader {
   #deferred = false;
   readonly #file: string | undefined;
   readonly #target: FromCocoOptions["target"];
+  readonly #maxPixels: number;
 
   constructor(options: FromCocoOptions = {}) {
     this.#file = options.file;
     this.#target = options.target;
+    this.#maxPixels = resolveMaxPixels(options.maxPixels);
   }
 
   addCategory(c: unknown, i: number): void {
@@ -467,14 +484,22 @@ export class CocoReader {
       throw new ConversionError("image needs a file_name", { file, item, field: "file_name" });
     for (const f of ["width", "height"] as const) {
       const v = img[f];
-      if (typeof v !== "number" || !Number.isInteger(v) || v < 0) {
-        throw new ConversionError(`image ${f} must be a non-negative integer`, {
+      // A zero size has no pixel to label, and would divide by zero in exporters normalising by it.
+      if (typeof v !== "number" || !Number.isInteger(v) || v <= 0) {
+        throw new ConversionError(`image ${f} must be a positive integer, got ${JSON.stringify(v)}`, {
           file,
           item: `image ${img.file_name}`,
           field: f,
         });
       }
     }
+    // Target segmentation allocates a bitmap of the image size: refuse a huge one before reading any annotation.
+    if (this.#target === "segmentation")
+      checkPixels("image", img.width as number, img.height as number, this.#maxPixels, {
+        file,
+        item: `image ${img.file_name} (id ${img.id})`,
+        field: "width, height",
+      });
     if (this.#imageIds.has(img.id))
       throw new ConversionError(`duplicate image id ${img.id}`, {
         file,
@@ -526,16 +551,16 @@ export class CocoReader {
 
   #checkReference(a: Record<string, unknown>): void {
     const file = this.#file;
-    const item = `annotation ${String(a.id ?? `#${this.#indexOfIdless.get(a)}`)}`;
+    const item = `annotation ${show(a.id ?? `#${this.#indexOfIdless.get(a)}`)}`;
     if (!this.#imageIds.has(a.image_id as number)) {
-      throw new ConversionError(`annotation refers to missing image id ${String(a.image_id)}`, {
+      throw new ConversionError(`annotation refers to missing image id ${show(a.image_id)}`, {
         file,
         item,
         field: "image_id",
       });
     }
     if (!this.#categoryById.has(a.category_id as number)) {
-      throw new ConversionError(`unknown category id ${String(a.category_id)}`, {
+      throw new ConversionError(`unknown category id ${show(a.category_id)}`, {
         file,
         item,
         field: "category_id",
@@ -551,7 +576,7 @@ export class CocoReader {
       this.#groups.delete(id);
       if (this.#target === "segmentation")
         importAsBitmap(image, annotations, this.#categoryById, this.#file, warnings);
-      else importAsVector(image, annotations, this.#categoryById, this.#file, warnings);
+      else importAsVector(image, annotations, this.#categoryById, this.#file, warnings, this.#maxPixels);
       yield image;
     }
   }
@@ -613,6 +638,7 @@ function importAsVector(
   categories: Map<number, CocoCategory>,
   file: string | undefined,
   warnings: WarningCollector,
+  maxPixels: number,
 ): void {
   const out: ImageVectorAnnotation[] = [];
   let id = 0;
@@ -633,7 +659,7 @@ function importAsVector(
     return points;
   };
   for (const a of annotations) {
-    const loc = { file, item: `image ${image.name}, annotation ${String(a.id)}` };
+    const loc = { file, item: `image ${image.name}, annotation ${show(a.id)}` };
     const bbox = readBbox(a, loc);
     const seg = a.segmentation;
     let shaped = false;
@@ -657,8 +683,13 @@ function importAsVector(
       }
       shaped = true;
     } else if (isRle(seg)) {
-      const rle = segmentationToRle(seg, image.height, image.width);
-      const regions = maskToPolygons(decode(rle));
+      const where = { ...loc, field: "segmentation" };
+      // Tracing decodes the whole mask: refuse a huge declared size before parsing or allocating anything.
+      const [h, w] = Array.isArray(seg.size) ? seg.size : [];
+      if (typeof h === "number" && typeof w === "number")
+        checkPixels("RLE mask", w, h, maxPixels, { ...loc, field: "segmentation.size" });
+      const rle = withLocation(where, () => segmentationToRle(seg, image.height, image.width));
+      const regions = maskToPolygons(withLocation(where, () => decode(rle, { maxPixels })));
       const holes = regions.reduce((n, r) => n + r.length - 1, 0);
       warnings.add(
         `RLE mask traced into ${regions.length} polygon(s)${holes > 0 ? `; ${holes} hole(s) cannot be represented in a vector label (use target "segmentation" to keep them)` : ""}`,
@@ -751,21 +782,23 @@ function importAsBitmap(
   const empty = new Set<number>();
   let id = 0;
   for (const a of annotations) {
-    const loc = { file, item: `image ${image.name}, annotation ${String(a.id)}` };
+    const loc = { file, item: `image ${image.name}, annotation ${show(a.id)}` };
     const bbox = readBbox(a, loc);
     const seg = a.segmentation;
     let rle: Rle;
     if (Array.isArray(seg) && seg.length > 0) {
       const polygons = readPolygons(seg, loc);
-      rle = regionsToRle(
-        polygons.map((p) => [p]),
-        height,
-        width,
+      rle = withLocation({ ...loc, field: "segmentation" }, () =>
+        regionsToRle(
+          polygons.map((p) => [p]),
+          height,
+          width,
+        ),
       );
     } else if (isRle(seg)) {
-      rle = segmentationToRle(seg, height, width);
+      rle = withLocation({ ...loc, field: "segmentation" }, () => segmentationToRle(seg, height, width));
     } else if (bbox !== undefined) {
-      rle = frBbox(bbox, height, width);
+      rle = withLocation({ ...loc, field: "bbox" }, () => frBbox(bbox, height, width));
     } else
       throw new ConversionError("annotation has neither segmentation nor bbox", {
         ...loc,
@@ -774,7 +807,8 @@ function importAsBitmap(
     const instanceId = ++id;
     if (instanceId >= 2 ** 24)
       throw new ConversionError("more than 2^24-1 instances in one image", { ...loc });
-    const mask = decode(rle).data;
+    // The image size passed the maxPixels check in addImage, and the RLE matches it.
+    const mask = decode(rle, { maxPixels: Number.POSITIVE_INFINITY }).data;
     for (let i = 0; i < mask.length; i++) if (mask[i]) data[i] = instanceId;
     const annotation: SegmentationAnnotation = { id: instanceId, category_id: a.category_id as number };
     const attributes = attributesFrom(a);

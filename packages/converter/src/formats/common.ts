@@ -1,6 +1,34 @@
 /** Small helpers shared by the format modules. */
+import { type DecodedPng, decodePng, PngError } from "@segments-ts/bitmap";
 import { ConversionError, type ProblemLocation } from "../errors.js";
 import type { Category } from "../types.js";
+
+/** What a JSON value is, for error messages: `null`, `an array`, `a string`, ... */
+export function kindOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "an array";
+  const type = typeof value;
+  return type === "object" || type === "undefined" ? type : `a ${type}`;
+}
+
+/**
+ * A value from the input, for an error message or an item name. `String()` would call a `toString` member of the
+ * input, which can be anything (`{"toString": ""}` makes it throw a TypeError).
+ */
+export function show(value: unknown): string {
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean")
+    return String(value);
+  try {
+    return JSON.stringify(value) ?? kindOf(value);
+  } catch {
+    return kindOf(value);
+  }
+}
+
+/** True for a plain JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
 
 /** `a/b/img.jpg` -> `a/b/img`. */
 export function stripExtension(name: string): string {
@@ -64,4 +92,23 @@ export function toPairs(flat: ArrayLike<number>): number[][] {
   const out: number[][] = [];
   for (let i = 0; i + 1 < flat.length; i += 2) out.push([flat[i] as number, flat[i + 1] as number]);
   return out;
+}
+
+/**
+ * Decodes a PNG the importers read (panoptic, index PNGs) with the pixel limit, turning every `PngError` into a
+ * located {@link ConversionError}. The decoder checks `maxPixels` from the header, before allocating anything.
+ */
+export function decodeInputPng(png: Uint8Array, maxPixels: number, location: ProblemLocation): DecodedPng {
+  try {
+    return decodePng(png, { maxPixels });
+  } catch (error) {
+    if (error instanceof PngError && error.code === "TOO_LARGE")
+      throw new ConversionError(
+        `${error.message}: pass a larger maxPixels option to convert it`,
+        { ...location, field: "width, height" },
+        { cause: error },
+      );
+    // Anything the decoder throws is about these bytes, including a non-Uint8Array argument.
+    throw new ConversionError(`invalid PNG: ${(error as Error).message}`, location, { cause: error });
+  }
 }

@@ -7,13 +7,14 @@
  * categories do not shift semantic indices, and more than 255 indices switch to a 16-bit grayscale PNG (reported as a
  * warning) instead of saturating at 255.
  */
-import { decodePng, encodePng, instanceColor } from "@segments-ts/bitmap";
-import { ConversionError, WarningCollector } from "../errors.js";
+import { encodePng, instanceColor } from "@segments-ts/bitmap";
+import { ConversionError, WarningCollector, withLocation } from "../errors.js";
 import { ringsBbox } from "../geometry/index.js";
+import { checkPixels, resolveMaxPixels } from "../limits.js";
 import { frBbox, frPoly, decode as rleDecode } from "../rle/index.js";
 import type { Category, LabeledImage, SegmentationAnnotation } from "../types.js";
 import type { ConversionResult } from "./coco.js";
-import { categoryLookup, flattenPoints, requireImageSize } from "./common.js";
+import { categoryLookup, decodeInputPng, flattenPoints, requireImageSize } from "./common.js";
 
 /** Options of {@link toIndexPng}. */
 export interface IndexPngOptions {
@@ -25,6 +26,11 @@ export interface IndexPngOptions {
   startIndex?: number;
   /** Palette colours by index (default: index 0 black, then distinct generated colours). */
   palette?: ReadonlyArray<readonly [number, number, number]>;
+  /**
+   * Largest image, in pixels, rendered (default {@link DEFAULT_MAX_PIXELS}, 2^28): the index image is allocated from
+   * the declared `width` and `height`, so a bogus size fails fast with a {@link ConversionError}.
+   */
+  maxPixels?: number;
 }
 
 /** An index image before PNG encoding, and what each index means. */
@@ -55,6 +61,10 @@ export function renderIndexImage(
   const warnings = new WarningCollector();
   requireImageSize(image.width, image.height, { item: `image ${image.name}` });
   const { width, height } = image;
+  checkPixels("image", width, height, resolveMaxPixels(options.maxPixels), {
+    item: `image ${image.name}`,
+    field: "width, height",
+  });
   const lookup = categoryLookup(categories);
   const classes = options.classes ?? categories.map((c) => c.id);
   const classIndex = new Map(classes.map((id, i) => [id, i]));
@@ -86,8 +96,11 @@ export function renderIndexImage(
     }
     const flat = flattenPoints(a.points, { item });
     const value = indexFor(a.category_id, a.id, item);
-    const rle = a.type === "bbox" ? frBbox(ringsBbox([flat]), height, width) : frPoly(flat, height, width);
-    const mask = rleDecode(rle).data;
+    const mask = withLocation({ item, field: "points" }, () => {
+      const rle = a.type === "bbox" ? frBbox(ringsBbox([flat]), height, width) : frPoly(flat, height, width);
+      // The image size passed the maxPixels check above.
+      return rleDecode(rle, { maxPixels: Number.POSITIVE_INFINITY }).data;
+    });
     for (let i = 0; i < mask.length; i++) if (mask[i]) data[i] = value;
   }
   if (image.segmentation) {
@@ -171,8 +184,8 @@ export function toIndexPng(
 
 /**
  * Reads an index PNG (palette, 8/16-bit gray) back into a segmentation label: each non-zero index becomes one
- * instance (id = index) whose category is `categoryOf(index)`; an index without a category is a
- * {@link ConversionError}.
+ * instance (id = index) whose category is `categoryOf(index)`; an index without a category, or a PNG larger than
+ * `maxPixels` (default 2^28, checked from its header before decoding), is a {@link ConversionError}.
  *
  * @example
  * ```ts
@@ -181,18 +194,9 @@ export function toIndexPng(
  */
 export function fromIndexPng(
   png: Uint8Array,
-  options: { name: string; categoryOf: (index: number) => number | undefined },
+  options: { name: string; categoryOf: (index: number) => number | undefined; maxPixels?: number },
 ): LabeledImage {
-  let decoded: ReturnType<typeof decodePng>;
-  try {
-    decoded = decodePng(png);
-  } catch (error) {
-    throw new ConversionError(
-      `invalid PNG: ${(error as Error).message}`,
-      { file: options.name },
-      { cause: error },
-    );
-  }
+  const decoded = decodeInputPng(png, resolveMaxPixels(options.maxPixels), { file: options.name });
   if (decoded.channels !== 1)
     throw new ConversionError("index PNG must be palette or grayscale", {
       file: options.name,

@@ -10,7 +10,7 @@ import { maskToPolygons } from "../geometry/index.js";
 import { instanceBounds } from "../rle/bitmap.js";
 import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js";
 import type { ConversionResult } from "./coco.js";
-import { categoryLookup, flattenPoints, toPairs } from "./common.js";
+import { categoryLookup, flattenPoints, isRecord, kindOf, toPairs } from "./common.js";
 
 export interface LabelmeShape {
   label: string;
@@ -139,8 +139,8 @@ export function fromLabelme(
       throw new ConversionError(`invalid JSON: ${(error as Error).message}`, { file }, { cause: error });
     }
   }
-  if (typeof doc !== "object" || doc === null)
-    throw new ConversionError("labelme file must be a JSON object", { file });
+  if (!isRecord(doc))
+    throw new ConversionError(`labelme file must be a JSON object, got ${kindOf(doc)}`, { file });
   const d = doc as Record<string, unknown>;
   for (const f of ["imageWidth", "imageHeight"] as const) {
     if (typeof d[f] !== "number" || !Number.isInteger(d[f]) || (d[f] as number) <= 0)
@@ -156,6 +156,13 @@ export function fromLabelme(
   const annotations: ImageVectorAnnotation[] = [];
   d.shapes.forEach((s, i) => {
     const item = `shape ${i}`;
+    // `shapes` is user input: a null or a bare value in it must be reported, not dereferenced.
+    if (!isRecord(s))
+      throw new ConversionError(`shape must be an object, got ${kindOf(s)}`, {
+        file,
+        item,
+        field: `shapes[${i}]`,
+      });
     const shape = s as Record<string, unknown>;
     const label = typeof shape.label === "string" ? shape.label.trim() : "";
     if (label === "") throw new ConversionError("shape has no label", { file, item, field: "label" });

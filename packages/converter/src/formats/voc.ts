@@ -11,7 +11,7 @@ import { ringsBbox } from "../geometry/index.js";
 import { instanceBounds } from "../rle/bitmap.js";
 import type { Category, ImageVectorAnnotation, LabeledImage, ObjectAttributes } from "../types.js";
 import type { ConversionResult } from "./coco.js";
-import { categoryLookup, flattenPoints } from "./common.js";
+import { categoryLookup, flattenPoints, requireImageSize } from "./common.js";
 
 /** Options of {@link toVoc}. */
 export interface ToVocOptions {
@@ -146,6 +146,8 @@ export function fromVoc(
     throw new ConversionError("missing <size>", { file, field: "size" });
   const width = num(size.width, "size.width");
   const height = num(size.height, "size.height");
+  // Every exporter and renderer divides by or allocates from the size: refuse what no image can have.
+  requireImageSize(width, height, { file });
   const filename = typeof root.filename === "string" ? root.filename : "";
   if (filename === "") warnings.add("missing <filename>", { file, field: "filename" });
   const names: string[] = [];

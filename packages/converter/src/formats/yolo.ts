@@ -10,7 +10,15 @@ import { maskToPolygons, ringsBbox } from "../geometry/index.js";
 import { instanceBounds } from "../rle/bitmap.js";
 import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js";
 import type { ConversionResult } from "./coco.js";
-import { categoryLookup, flattenPoints, requireImageSize, stripExtension, toPairs } from "./common.js";
+import {
+  categoryLookup,
+  flattenPoints,
+  isRecord,
+  kindOf,
+  requireImageSize,
+  stripExtension,
+  toPairs,
+} from "./common.js";
 
 /** Options of {@link toYolo}. */
 export interface ToYoloOptions {
@@ -186,6 +194,8 @@ export function parseYolo(
   options: { file: string; width: number; height: number; classCount: number; classIds?: number[] },
 ): ImageVectorAnnotation[] {
   const { file, width: W, height: H } = options;
+  if (typeof text !== "string")
+    throw new ConversionError(`label file must be text, got ${kindOf(text)}`, { file });
   requireImageSize(W, H, { file });
   const out: ImageVectorAnnotation[] = [];
   const lines = text.replace(/\r\n?/g, "\n").split("\n");
@@ -256,6 +266,17 @@ export function fromYolo(
   classesTxt: string,
 ): ConversionResult<{ images: LabeledImage[]; categories: Category[] }> {
   const warnings = new WarningCollector();
+  if (typeof classesTxt !== "string")
+    throw new ConversionError(`classes.txt must be text, got ${kindOf(classesTxt)}`, { file: "classes.txt" });
+  // `images` often comes from a user's JSON listing: check each entry before reading its name.
+  images.forEach((img: unknown, i) => {
+    if (!isRecord(img) || typeof img.name !== "string")
+      throw new ConversionError("image must be an object with a name", {
+        item: `images[${i}]`,
+        field: "name",
+      });
+    requireImageSize(img.width, img.height, { item: `image ${img.name}` });
+  });
   const names = parseClassesTxt(classesTxt);
   const categories = names.map((name, i) => ({ id: i + 1, name }));
   const byStem = new Map(images.map((img) => [stripExtension(img.name).toLowerCase(), img]));
@@ -263,6 +284,8 @@ export function fromYolo(
     images.map((img) => [img.name, { ...img, vector: { format_version: "0.1", annotations: [] } }]),
   );
   for (const [file, text] of labels) {
+    if (typeof file !== "string")
+      throw new ConversionError(`label file name must be a string, got ${kindOf(file)}`, { field: "labels" });
     const base = file.split("/").pop();
     if (base === "classes.txt") continue;
     const image = byStem.get(stripExtension(file).toLowerCase());

@@ -3,8 +3,10 @@
  * lazily, load images and label bitmaps on demand through an injectable `fetch`, optionally through a byte cache
  * (the Node subpath provides a directory cache).
  */
-import { decodeLabelBitmap } from "@segments-ts/bitmap";
+import { decodeLabelBitmap, PngError } from "@segments-ts/bitmap";
 import { ConversionError } from "../errors.js";
+import { isRecord, kindOf } from "../formats/common.js";
+import { resolveMaxPixels } from "../limits.js";
 import type {
   Category,
   ImageSegmentationLabelAttributes,
@@ -38,6 +40,11 @@ export interface DatasetOptions {
   fetch?: typeof fetch;
   /** Cache for downloaded bytes. */
   cache?: ByteCache;
+  /**
+   * Largest label bitmap, in pixels, decoded by `loadBitmap` (default {@link DEFAULT_MAX_PIXELS}, 2^28), checked from
+   * the PNG header before decoding.
+   */
+  maxPixels?: number;
 }
 
 /** Image task types: samples load their image and label, and convert to a {@link LabeledImage}. */
@@ -101,12 +108,9 @@ export class DatasetSample {
     const label = raw.labels?.[dataset.labelset] ?? null;
     this.labelStatus = label?.label_status ?? "UNLABELED";
     this.label = label?.attributes ?? null;
-    const image =
-      raw.attributes !== undefined && "image" in raw.attributes ? raw.attributes.image : undefined;
+    const image = isRecord(raw.attributes) && "image" in raw.attributes ? raw.attributes.image : undefined;
     this.imageUrl = image?.signed_url ?? image?.url;
-    const ext = this.imageUrl
-      ? (/\.[A-Za-z0-9]+$/.exec(new URL(this.imageUrl, "http://x/").pathname)?.[0] ?? "")
-      : "";
+    const ext = this.imageUrl ? extensionOf(this.imageUrl) : "";
     this.fileName = `${stem(raw.name)}${ext}`;
   }
 
@@ -168,10 +172,14 @@ export class DatasetSample {
     const key = `${this.#dataset.cachePrefix}/${stem(this.name)}_label_${this.#dataset.labelset}.png`;
     const bytes = await this.#dataset.fetchBytes(url, key, this.name);
     try {
-      return decodeLabelBitmap(bytes);
+      return decodeLabelBitmap(bytes, { maxPixels: this.#dataset.maxPixels });
     } catch (error) {
+      const fix =
+        error instanceof PngError && error.code === "TOO_LARGE"
+          ? ": pass a larger maxPixels option to load it"
+          : "";
       throw new ConversionError(
-        `invalid label bitmap: ${(error as Error).message}`,
+        `invalid label bitmap: ${(error as Error).message}${fix}`,
         { file: url, item: `sample ${this.name}`, field: "segmentation_bitmap" },
         { cause: error },
       );
@@ -192,6 +200,12 @@ export class DatasetSample {
     if (bitmap) {
       out.width = bitmap.width;
       out.height = bitmap.height;
+      const annotations: unknown = this.annotations;
+      if (!Array.isArray(annotations))
+        throw new ConversionError(`label annotations must be a list, got ${kindOf(annotations)}`, {
+          item: `sample ${this.name}`,
+          field: "attributes.annotations",
+        });
       out.segmentation = { annotations: this.annotations.map((a) => ({ ...a })), bitmap };
       return out;
     }
@@ -201,12 +215,28 @@ export class DatasetSample {
         item: `sample ${this.name}`,
         field: "image",
       });
+    if (!(size.width > 0 && size.height > 0))
+      throw new ConversionError(`image header gives a size of ${size.width}x${size.height}`, {
+        item: `sample ${this.name}`,
+        field: "image",
+      });
     out.width = size.width;
     out.height = size.height;
     const label = this.#imageLabel();
     if (label && !("segmentation_bitmap" in label)) out.vector = label;
     return out;
   }
+}
+
+/** The extension of a URL's path (`.jpg`), or "" when it has none or is not a URL. */
+function extensionOf(url: string): string {
+  let pathname: string;
+  try {
+    pathname = new URL(url, "http://x/").pathname;
+  } catch {
+    return ""; // a malformed URL in a release file: fetching it will fail with a located error
+  }
+  return /\.[A-Za-z0-9]+$/.exec(pathname)?.[0] ?? "";
 }
 
 function stem(name: string): string {
@@ -228,7 +258,57 @@ function asRelease(value: unknown, source: string): ReleaseFile {
       { file: source, field: "dataset.labelsets" },
     );
   }
+  r.dataset.labelsets.forEach((l: unknown, i) => {
+    if (!isRecord(l) || typeof l.name !== "string")
+      throw new ConversionError("labelset must be an object with a name", {
+        file: source,
+        field: `dataset.labelsets[${i}]`,
+      });
+  });
+  r.dataset.samples.forEach((sample: unknown, i) => {
+    checkSample(sample, i, source);
+  });
   return r;
+}
+
+/**
+ * Checks the members of a release sample that the loader reads, so a malformed one is reported by position and field
+ * rather than failing later as a `TypeError` in the middle of an iteration.
+ */
+function checkSample(sample: unknown, i: number, source: string): void {
+  const at = (field: string) => ({ file: source, item: `sample #${i}`, field });
+  if (!isRecord(sample))
+    throw new ConversionError(`sample must be an object, got ${kindOf(sample)}`, at("samples"));
+  for (const field of ["uuid", "name"] as const) {
+    if (typeof sample[field] !== "string")
+      throw new ConversionError(`${field} must be a string, got ${kindOf(sample[field])}`, at(field));
+  }
+  for (const field of ["attributes", "labels", "metadata"] as const) {
+    const value = sample[field];
+    if (value !== undefined && value !== null && !isRecord(value))
+      throw new ConversionError(`${field} must be an object, got ${kindOf(value)}`, at(field));
+  }
+  if (isRecord(sample.attributes) && sample.attributes.image !== undefined) {
+    const image = sample.attributes.image;
+    if (!isRecord(image))
+      throw new ConversionError(`image must be an object, got ${kindOf(image)}`, at("attributes.image"));
+    for (const key of ["url", "signed_url"] as const) {
+      if (image[key] !== undefined && image[key] !== null && typeof image[key] !== "string")
+        throw new ConversionError(`${key} must be a string`, at(`attributes.image.${key}`));
+    }
+  }
+  for (const [labelset, label] of Object.entries(isRecord(sample.labels) ? sample.labels : {})) {
+    if (label === null) continue;
+    if (!isRecord(label))
+      throw new ConversionError(`label must be an object, got ${kindOf(label)}`, at(`labels.${labelset}`));
+    if (label.label_status !== undefined && typeof label.label_status !== "string")
+      throw new ConversionError("label_status must be a string", at(`labels.${labelset}.label_status`));
+    if (label.attributes !== undefined && label.attributes !== null && !isRecord(label.attributes))
+      throw new ConversionError(
+        `attributes must be an object, got ${kindOf(label.attributes)}`,
+        at(`labels.${labelset}.attributes`),
+      );
+  }
 }
 
 /**
@@ -251,9 +331,12 @@ export class SegmentsDataset {
   readonly samples: DatasetSample[];
   readonly #fetch: typeof fetch;
   readonly #cache: ByteCache | undefined;
+  /** @internal The `maxPixels` of {@link DatasetOptions}. */
+  readonly maxPixels: number;
 
   constructor(release: ReleaseFile, options: DatasetOptions = {}) {
     this.release = asRelease(release, "release");
+    this.maxPixels = resolveMaxPixels(options.maxPixels);
     this.labelset = options.labelset ?? "ground-truth";
     this.#fetch = options.fetch ?? globalThis.fetch;
     this.#cache = options.cache;

@@ -10,6 +10,7 @@
  * - Any non-zero byte is foreground (pycocotools compares raw bytes, which only differs for masks with 3+ values).
  */
 import { ConversionError } from "../errors.js";
+import { checkPixels, resolveMaxPixels } from "../limits.js";
 
 /** A COCO RLE with compressed `counts` (the ASCII string pycocotools produces). */
 export interface Rle {
@@ -219,7 +220,8 @@ export function encodeCounts(mask: BinaryMask, options: { order?: MaskOrder } = 
 
 /**
  * Decodes an RLE (compressed or not) into a binary mask of 0/1 bytes (pycocotools `mask.decode`).
- * Throws {@link ConversionError} when the counts do not add up to `height * width`.
+ * Throws {@link ConversionError} when the counts do not add up to `height * width`, or when the mask would have more
+ * than `maxPixels` pixels (default 2^28, checked from `size` before anything is allocated).
  *
  * @example
  * ```ts
@@ -227,9 +229,16 @@ export function encodeCounts(mask: BinaryMask, options: { order?: MaskOrder } = 
  * mask.data[0 * 5 + 1]; // 1 (x=1, y=0)
  * ```
  */
-export function decode(rle: Rle | UncompressedRle, options: { order?: MaskOrder } = {}): BinaryMask {
+export function decode(
+  rle: Rle | UncompressedRle,
+  options: { order?: MaskOrder; maxPixels?: number } = {},
+): BinaryMask {
+  // The size is the only thing the allocation depends on: check it before parsing the counts.
+  if (rle !== null && typeof rle === "object") {
+    const [h, w] = checkSize(rle.size, "segmentation.size");
+    checkPixels("RLE mask", w, h, resolveMaxPixels(options.maxPixels), { field: "segmentation.size" });
+  }
   const { h, w, counts } = runsOf(rle);
-  const data = new Uint8Array(h * w);
   let total = 0;
   for (let j = 0; j < counts.length; j++) total += counts[j] as number;
   if (total !== h * w) {
@@ -237,6 +246,7 @@ export function decode(rle: Rle | UncompressedRle, options: { order?: MaskOrder 
       field: "counts",
     });
   }
+  const data = new Uint8Array(h * w);
   let index = 0;
   const columnMajor = options.order === "column-major";
   for (let j = 0; j < counts.length; j++) {
@@ -326,26 +336,41 @@ export function frPoly(polygon: ArrayLike<number>, height: number, width: number
   return toRle({ h: height, w: width, counts: frPolyCounts(polygon, height, width) });
 }
 
+/**
+ * Boundary steps allowed per rasterised polygon: at least 2^24, and always enough for any polygon whose vertices lie
+ * within about an image size of the image (each edge then takes at most `5 * (width + height)` steps). A vertex far
+ * outside the image (a corrupt `1e9`) would otherwise cost billions of steps for pixels that are never drawn.
+ */
+function maxPolygonSteps(vertices: number, height: number, width: number): number {
+  return Math.max(2 ** 24, 10 * vertices * (width + height + 1));
+}
+
 /** {@link frPoly} returning uncompressed counts. */
 export function frPolyCounts(polygon: ArrayLike<number>, height: number, width: number): number[] {
   const h = height;
   const w = width;
   const k = Math.floor(polygon.length / 2);
-  for (let i = 0; i < 2 * k; i++) {
-    if (!Number.isFinite(polygon[i])) {
-      throw new ConversionError(`polygon coordinate ${i} is not a finite number`, { field: "segmentation" });
-    }
-  }
   const scale = 5;
   const x = new Int32Array(k + 1);
   const y = new Int32Array(k + 1);
-  for (let j = 0; j < k; j++) {
-    x[j] = Math.trunc(scale * (polygon[2 * j] as number) + 0.5);
-    y[j] = Math.trunc(scale * (polygon[2 * j + 1] as number) + 0.5);
+  for (let i = 0; i < 2 * k; i++) {
+    const value = polygon[i] as number;
+    if (!Number.isFinite(value)) {
+      throw new ConversionError(`polygon coordinate ${i} is not a finite number`, { field: "segmentation" });
+    }
+    // The upsampled grid is 32-bit as in pycocotools; a coordinate beyond it would wrap around silently.
+    const scaled = Math.trunc(scale * value + 0.5);
+    if (Math.abs(scaled) > 2 ** 31 - 1) {
+      throw new ConversionError(`polygon coordinate ${i} (${value}) is too large to rasterise`, {
+        field: "segmentation",
+      });
+    }
+    if (i % 2 === 0) x[i / 2] = scaled;
+    else y[(i - 1) / 2] = scaled;
   }
   x[k] = x[0] as number;
   y[k] = y[0] as number;
-  // 1. Dense boundary points on the upsampled grid.
+  // 1. Dense boundary points on the upsampled grid: counted first, to refuse an outline too long to walk.
   let m = 0;
   for (let j = 0; j < k; j++) {
     m +=
@@ -354,9 +379,36 @@ export function frPolyCounts(polygon: ArrayLike<number>, height: number, width: 
         Math.abs((y[j] as number) - (y[j + 1] as number)),
       ) + 1;
   }
-  const u = new Int32Array(m);
-  const v = new Int32Array(m);
-  m = 0;
+  const limit = maxPolygonSteps(k, h, w);
+  if (m > limit) {
+    throw new ConversionError(
+      `polygon outline of ${m} steps is too long to rasterise (limit ${limit}): a vertex lies far outside the ${h}x${w} image`,
+      { field: "segmentation" },
+    );
+  }
+  // 2. Points where the boundary crosses a pixel-centre column, downsampled to pixel indices. The boundary points
+  // are generated and consumed one at a time (pycocotools stores them all first: same points, same order).
+  const a: number[] = [];
+  let first = true;
+  let up = 0;
+  let vp = 0;
+  const visit = (uj: number, vj: number) => {
+    if (first) first = false;
+    else if (uj !== up) {
+      let xd = uj < up ? uj : uj - 1;
+      xd = (xd + 0.5) / scale - 0.5;
+      if (Math.floor(xd) === xd && xd >= 0 && xd <= w - 1) {
+        let yd = Math.min(vj, vp);
+        yd = (yd + 0.5) / scale - 0.5;
+        if (yd < 0) yd = 0;
+        else if (yd > h) yd = h;
+        yd = Math.ceil(yd);
+        a.push(xd * h + yd);
+      }
+    }
+    up = uj;
+    vp = vj;
+  };
   for (let j = 0; j < k; j++) {
     let xs = x[j] as number;
     let xe = x[j + 1] as number;
@@ -369,39 +421,20 @@ export function frPolyCounts(polygon: ArrayLike<number>, height: number, width: 
       [xs, xe] = [xe, xs];
       [ys, ye] = [ye, ys];
     }
+    // `| 0` and `Math.trunc` reproduce the C int casts (the Int32Array stores of the materialised version).
     if (dx >= dy) {
       const s = dx === 0 ? 0 : (ye - ys) / dx; // C gives NaN for a zero-length edge; its point is never used
       for (let d = 0; d <= dx; d++) {
         const t = flip ? dx - d : d;
-        u[m] = t + xs;
-        v[m] = Math.trunc(ys + s * t + 0.5);
-        m++;
+        visit((t + xs) | 0, Math.trunc(ys + s * t + 0.5) | 0);
       }
     } else {
       const s = (xe - xs) / dy;
       for (let d = 0; d <= dy; d++) {
         const t = flip ? dy - d : d;
-        v[m] = t + ys;
-        u[m] = Math.trunc(xs + s * t + 0.5);
-        m++;
+        visit(Math.trunc(xs + s * t + 0.5) | 0, (t + ys) | 0);
       }
     }
-  }
-  // 2. Points where the boundary crosses a pixel-centre column, downsampled to pixel indices.
-  const a: number[] = [];
-  for (let j = 1; j < m; j++) {
-    const uj = u[j] as number;
-    const up = u[j - 1] as number;
-    if (uj === up) continue;
-    let xd = uj < up ? uj : uj - 1;
-    xd = (xd + 0.5) / scale - 0.5;
-    if (Math.floor(xd) !== xd || xd < 0 || xd > w - 1) continue;
-    let yd = Math.min(v[j] as number, v[j - 1] as number);
-    yd = (yd + 0.5) / scale - 0.5;
-    if (yd < 0) yd = 0;
-    else if (yd > h) yd = h;
-    yd = Math.ceil(yd);
-    a.push(xd * h + yd);
   }
   // 3. Sorted toggle positions -> run lengths, cancelling toggles at the same position.
   a.push(h * w);
