@@ -332,9 +332,12 @@ for (const factory of e2eTargets()) {
         AuthenticationError,
       );
       const sample = await client.addSample(dataset.full_name, uniqueName("bad"), image("bad"));
-      await expect(
-        client.updateSample(sample.uuid, { attributes: { image: "not an object" } as never }),
-      ).rejects.toBeInstanceOf(BadRequestError);
+      if (!target.behindValidatingProxy) {
+        // Deliberately breaks the spec to see the server's own validation answer 400.
+        await expect(
+          client.updateSample(sample.uuid, { attributes: { image: "not an object" } as never }),
+        ).rejects.toBeInstanceOf(BadRequestError);
+      }
 
       let requests = 0;
       const counting = target.client({

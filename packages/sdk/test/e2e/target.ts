@@ -16,6 +16,11 @@ export interface Target {
   other: { username: string; apiKey: string } | undefined;
   /** An organization the main user administers (emulator only). */
   organization: string | undefined;
+  /**
+   * True when a validating proxy (the Prism contract run) sits in front of the target: it answers a request that
+   * breaks the spec itself, so tests that send one on purpose run only where this is false.
+   */
+  behindValidatingProxy: boolean;
   client(options?: SegmentsClientOptions): SegmentsClient;
   close(): Promise<void>;
 }
@@ -46,6 +51,7 @@ const emulatorTarget: TargetFactory = {
       username: alice.username,
       other: bob,
       organization: "acme",
+      behindValidatingProxy: false,
       client: (options) =>
         new SegmentsClient({ apiKey: alice.apiKey, baseUrl: emulator.url, logLevel: "off", ...options }),
       close: () => emulator.close(),
@@ -68,6 +74,7 @@ function realTarget(apiKey: string, baseUrl: string): TargetFactory {
         username,
         other: otherUser && otherKey ? { username: otherUser, apiKey: otherKey } : undefined,
         organization: process.env.SEGMENTS_E2E_ORGANIZATION,
+        behindValidatingProxy: process.env.SEGMENTS_E2E_VIA_PRISM === "1",
         client: (options) => new SegmentsClient({ apiKey, baseUrl, logLevel: "off", ...options }),
         close: async () => {},
       };
