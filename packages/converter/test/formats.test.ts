@@ -408,6 +408,15 @@ describe("Pascal VOC (quirks 12, 17 fixed)", () => {
     expect(() => fromVoc("<annotation><size>", { file: "bad.xml" })).toThrow(/bad.xml/);
     expect(() => fromVoc(xml.replace("12.5", "abc"), { file: "x.xml" })).toThrow(/bndbox.xmin/);
   });
+
+  it("imports a 0x0 <size> (written by tools that did not know it) with a warning, boxes unchecked", () => {
+    const xml = `<annotation><filename>c.jpg</filename><size><width>0</width><height>0</height></size>
+      <object><name>cat</name><bndbox><xmin>5</xmin><ymin>6</ymin><xmax>50</xmax><ymax>60</ymax></bndbox></object></annotation>`;
+    const { value, warnings } = fromVoc(xml, { file: "c.xml" });
+    expect(value.image).toMatchObject({ name: "c.jpg", width: 0, height: 0 });
+    expect(value.image.vector?.annotations).toHaveLength(1);
+    expect(warnings).toEqual([expect.objectContaining({ file: "c.xml", field: "size" })]);
+  });
 });
 
 describe("labelme (quirks 13, 18 fixed)", () => {

@@ -146,8 +146,16 @@ export function fromVoc(
     throw new ConversionError("missing <size>", { file, field: "size" });
   const width = num(size.width, "size.width");
   const height = num(size.height, "size.height");
-  // Every exporter and renderer divides by or allocates from the size: refuse what no image can have.
-  requireImageSize(width, height, { file });
+  // Some labeling tools write <width>0</width><height>0</height> when they did not know the size. The boxes are
+  // still good, so such a file imports with a warning and size 0 (an exporter that needs the size then names this
+  // image); any other impossible size is refused, since exporters divide by or allocate from it.
+  const sizeUnknown = width === 0 && height === 0;
+  if (sizeUnknown)
+    warnings.add("<size> is 0x0 (unknown): boxes are not checked against the image bounds", {
+      file,
+      field: "size",
+    });
+  else requireImageSize(width, height, { file });
   const filename = typeof root.filename === "string" ? root.filename : "";
   if (filename === "") warnings.add("missing <filename>", { file, field: "filename" });
   const names: string[] = [];
@@ -165,7 +173,7 @@ export function fromVoc(
     ) as [number, number, number, number];
     if (xmax < xmin || ymax < ymin)
       throw new ConversionError("xmax/ymax smaller than xmin/ymin", { file, item, field: "bndbox" });
-    if (xmin < 0 || ymin < 0 || xmax > width || ymax > height)
+    if (!sizeUnknown && (xmin < 0 || ymin < 0 || xmax > width || ymax > height))
       warnings.add("box outside the image (kept as is)", { file, item, field: "bndbox" });
     let categoryId = categoryIds.get(name);
     if (categoryId === undefined) {
