@@ -5,7 +5,7 @@
  */
 
 import { createApiClient } from "./core/api-client.js";
-import type { APIPromise } from "./core/api-promise.js";
+import { APIPromise } from "./core/api-promise.js";
 import { AuthenticationError, ValidationError } from "./core/errors.js";
 import { createLogger, type Logger, type LogLevel, readEnv, resolveLogLevel } from "./core/logger.js";
 import type { PageIterator } from "./core/pagination.js";
@@ -23,7 +23,6 @@ import * as workunits from "./resources/workunits.js";
 import type {
   Collaborator,
   Dataset,
-  DatasetUpdate,
   DeleteSamplesResponse,
   File,
   Issue,
@@ -111,18 +110,19 @@ export class SegmentsClient {
     }
     this.baseUrl = (options.baseUrl ?? readEnv("SEGMENTS_API_URL") ?? DEFAULT_API_URL).replace(/\/+$/, "");
     const logLevel = resolveLogLevel(options.logLevel);
+    const logger = createLogger(logLevel, options.logger);
     const transport = new Transport({
       fetch: options.fetch ?? ((input, init) => globalThis.fetch(input, init)),
       // The same checks as the per-call overrides in `RequestOptions` (see requireRequestOptions).
       timeout: requireTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS),
       maxRetries: requireMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES),
-      logger: createLogger(logLevel, options.logger),
+      logger,
       debug: logLevel === "debug",
     });
     // The key lives only inside the request builder's closure: it is not a property of this object, so logging,
     // inspecting or serializing the client cannot reveal it.
     const api = createApiClient({ apiKey, baseUrl: this.baseUrl, transport });
-    this.#ctx = { api, transport };
+    this.#ctx = { api, transport, logger };
   }
 
   /** What `console.log(client)` and `util.inspect` show: never the key. */
@@ -218,7 +218,11 @@ export class SegmentsClient {
    * await client.updateDataset("jane/flowers", { description: "Roses and tulips", public: true });
    * ```
    */
-  updateDataset(dataset: string, params: DatasetUpdate, options?: RequestOptions): APIPromise<Dataset> {
+  updateDataset(
+    dataset: string,
+    params: datasets.UpdateDatasetParams,
+    options?: RequestOptions,
+  ): APIPromise<Dataset> {
     return datasets.updateDataset(this.#ctx, dataset, params, options);
   }
 
@@ -460,19 +464,44 @@ export class SegmentsClient {
 
   /**
    * Gets the label of a sample in a labelset (default `ground-truth`). Give the task type to narrow the result.
+   * With `{ transformToEgoCoordinates: true }` the SDK also fetches the sample and returns a copy of the label moved
+   * from world to ego-vehicle coordinates with each point cloud frame's `ego_pose` (cuboid positions, yaws and
+   * rotations, vector points); frames without an ego pose stay as they are, with a logged warning.
    *
    * @example
    * ```ts
    * const label = await client.getLabel<"bboxes">(uuid);
    * for (const box of label.attributes.annotations) console.log(box.points);
+   *
+   * const ego = await client.getLabel<"pointcloud-cuboid">(uuid, "ground-truth", { transformToEgoCoordinates: true });
+   * console.log(ego.attributes?.annotations[0]?.position); // relative to the vehicle
    * ```
    */
   getLabel<T extends TaskType = TaskType>(
     sampleUuid: string,
+    labelset?: string,
+    options?: RequestOptions,
+  ): APIPromise<LabelFor<T>>;
+  getLabel<T extends TaskType = TaskType>(
+    sampleUuid: string,
+    labelset: string | undefined,
+    params: labels.GetLabelParams,
+    options?: RequestOptions,
+  ): APIPromise<LabelFor<T>>;
+  getLabel<T extends TaskType = TaskType>(
+    sampleUuid: string,
     labelset = "ground-truth",
+    paramsOrOptions?: labels.GetLabelParams | RequestOptions,
     options?: RequestOptions,
   ): APIPromise<LabelFor<T>> {
-    return labels.getLabel<T>(this.#ctx, sampleUuid, labelset, options);
+    // `getLabel(uuid, labelset, options)` predates the params argument and keeps working.
+    let args: ReturnType<typeof labels.getLabelArguments>;
+    try {
+      args = labels.getLabelArguments(paramsOrOptions, options);
+    } catch (error) {
+      return new APIPromise<LabelFor<T>>(Promise.reject(error));
+    }
+    return labels.getLabel<T>(this.#ctx, sampleUuid, labelset, args.params, args.options);
   }
 
   /**

@@ -43,9 +43,14 @@ export type { Logger, LogLevel } from "./core/logger.js";
 export { PageIterator } from "./core/pagination.js";
 export type { FetchLike, RequestOptions } from "./core/transport.js";
 export type { UploadData } from "./core/upload.js";
-export type { AddDatasetParams, CloneDatasetParams, GetDatasetsParams } from "./resources/datasets.js";
+export type {
+  AddDatasetParams,
+  CloneDatasetParams,
+  GetDatasetsParams,
+  UpdateDatasetParams,
+} from "./resources/datasets.js";
 export type { AddIssueParams } from "./resources/issues.js";
-export type { AddLabelParams, UpdateLabelParams } from "./resources/labels.js";
+export type { AddLabelParams, GetLabelParams, UpdateLabelParams } from "./resources/labels.js";
 export { ReleaseFailedError, type WaitForReleaseOptions } from "./resources/releases.js";
 export type {
   AddSampleParams,
@@ -59,3 +64,4 @@ export type {
 } from "./resources/samples.js";
 export type { GetWorkunitsParams, WorkunitFilters } from "./resources/workunits.js";
 export type * from "./types.js";
+export { type EgoTransformOptions, transformLabelToEgoCoordinates } from "./utils/ego.js";

@@ -219,6 +219,116 @@ describe("bodies", () => {
   });
 });
 
+describe("Python SDK parity on the wire (reference section 1)", () => {
+  test.each<[string, (c: SegmentsClient) => PromiseLike<unknown>, string, string, unknown]>([
+    [
+      "getSamples defaults: per_page 1000, page 1, sort name asc",
+      (c) => c.getSamples("jane/flowers"),
+      "GET",
+      "/datasets/jane/flowers/samples/?per_page=1000&page=1&sort=name",
+      undefined,
+    ],
+    [
+      "getWorkunits defaults: newest first",
+      (c) => c.getWorkunits("jane/flowers"),
+      "GET",
+      "/datasets/jane/flowers/workunits/?per_page=1000&page=1&sort=-created_at",
+      undefined,
+    ],
+    [
+      "getDatasets defaults",
+      (c) => c.getDatasets(),
+      "GET",
+      "/user/datasets/?per_page=1000&page=1",
+      undefined,
+    ],
+    [
+      "addSample always sends priority 0 and readme",
+      (c) => c.addSample("jane/flowers", "a.jpg", { image: { url: "u" } }, { enable_compression: false }),
+      "POST",
+      "/datasets/jane/flowers/samples/",
+      { name: "a.jpg", attributes: { image: { url: "u" } }, priority: 0, readme: "" },
+    ],
+    [
+      "updateSample: null unassigns the reviewer",
+      (c) => c.updateSample("u-1", { assigned_reviewer: null }),
+      "PATCH",
+      "/samples/u-1/",
+      { assigned_reviewer: null },
+    ],
+    [
+      "addLabel default status PRELABELED",
+      (c) => c.addLabel("u-1", "gt", { annotations: [] }, { enable_compression: false }),
+      "PUT",
+      "/labels/u-1/gt/",
+      { attributes: { annotations: [] }, label_status: "PRELABELED" },
+    ],
+    [
+      "getLabel default labelset ground-truth",
+      (c) => c.getLabel("u-1"),
+      "GET",
+      "/labels/u-1/ground-truth/",
+      undefined,
+    ],
+    [
+      "addDataset takes the Python name enable_confirm_on_commit and sends enable_confirm_on_submit",
+      (c) => c.addDataset("flowers", { enable_confirm_on_commit: true }),
+      "POST",
+      "/user/datasets/",
+      expect.objectContaining({ enable_confirm_on_submit: true }),
+    ],
+    [
+      "updateDataset takes enable_confirm_on_commit too, and sends only the given keys",
+      (c) => c.updateDataset("jane/flowers", { enable_confirm_on_commit: false, archived: true }),
+      "PATCH",
+      "/datasets/jane/flowers/",
+      { enable_confirm_on_submit: false, archived: true },
+    ],
+    [
+      "cloneDataset with every argument",
+      (c) =>
+        c.cloneDataset("jane/flowers", {
+          new_name: "copy",
+          new_task_type: "vector",
+          new_public: true,
+          organization: "acme",
+          clone_labels: true,
+        }),
+      "POST",
+      "/datasets/jane/flowers/clone/",
+      { name: "copy", task_type: "vector", public: true, owner: "acme", clone_labels: true },
+    ],
+    [
+      "addDatasetCollaborator default role labeler",
+      (c) => c.addDatasetCollaborator("jane/flowers", "john"),
+      "POST",
+      "/datasets/jane/flowers/collaborators/",
+      { user: "john", role: "labeler" },
+    ],
+    [
+      "uploadAsset default filename label.png",
+      (c) => c.uploadAsset(new Uint8Array([1])).catch(() => {}),
+      "POST",
+      "/assets/",
+      { filename: "label.png" },
+    ],
+  ])("%s", async (_case, run, method, url, body) => {
+    await run(client());
+    const request = server.requests[0];
+    expect(request?.method).toBe(method);
+    expect(request?.url).toBe(url);
+    if (body === undefined) expect(request?.body.length).toBe(0);
+    else expect(JSON.parse(request?.body.toString() ?? "")).toEqual(body);
+  });
+
+  test("contradicting enable_confirm_on_commit and enable_confirm_on_submit is a ValidationError", async () => {
+    await expect(
+      client().addDataset("flowers", { enable_confirm_on_commit: true, enable_confirm_on_submit: false }),
+    ).rejects.toBeInstanceOf(ValidationError);
+    expect(server.requests).toHaveLength(0);
+  });
+});
+
 describe("validation before any request", () => {
   test.each([
     ["a bare dataset name", (c: SegmentsClient) => c.getDataset("flowers")],

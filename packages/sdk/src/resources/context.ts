@@ -2,6 +2,7 @@
 
 import type { ApiMethods, CallInit } from "../core/api-client.js";
 import { APIPromise } from "../core/api-promise.js";
+import type { Logger } from "../core/logger.js";
 import type { RequestOptions, SendOptions, Transport } from "../core/transport.js";
 import { requireRequestOptions } from "../core/validate.js";
 
@@ -9,6 +10,8 @@ import { requireRequestOptions } from "../core/validate.js";
 export interface Context {
   api: ApiMethods;
   transport: Transport;
+  /** The client's logger (level and prefix applied), for warnings that are not about a request. */
+  logger: Logger;
 }
 
 /** The part of a typed result the SDK uses (errors never get here: the transport throws them). */

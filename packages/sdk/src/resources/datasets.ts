@@ -1,6 +1,7 @@
 /** Users, datasets and collaborators. */
 import type { APIPromise } from "../core/api-promise.js";
 import { TASK_TYPES } from "../core/attributes.js";
+import { ValidationError } from "../core/errors.js";
 import { datasetName, parseDatasetIdentifier, pathSegment } from "../core/identifiers.js";
 import { PageIterator } from "../core/pagination.js";
 import type { RequestOptions } from "../core/transport.js";
@@ -34,10 +35,38 @@ export interface GetDatasetsParams {
   page?: number;
 }
 
+/** The Python SDK's argument names that differ from the API's keys. */
+interface PythonDatasetArguments {
+  /**
+   * The Python SDK's name for `enable_confirm_on_submit` (its argument kept the old name when the API key was
+   * renamed): accepted so ported code works, and sent as `enable_confirm_on_submit`.
+   */
+  enable_confirm_on_commit?: boolean;
+}
+
 /** Settings of `addDataset`: every `DatasetCreate` field except `name`, plus the owning organization. */
-export interface AddDatasetParams extends Omit<DatasetCreate, "name"> {
+export interface AddDatasetParams extends Omit<DatasetCreate, "name">, PythonDatasetArguments {
   /** Create the dataset in this organization (you must be one of its admins). */
   organization?: string;
+}
+
+/** Settings of `updateDataset`: the `DatasetUpdate` fields to change. */
+export interface UpdateDatasetParams extends DatasetUpdate, PythonDatasetArguments {}
+
+/** Renames the Python SDK's `enable_confirm_on_commit` to the API's key; both at once must agree. */
+function withApiNames<T extends PythonDatasetArguments & { enable_confirm_on_submit?: boolean }>(
+  settings: T,
+): Omit<T, "enable_confirm_on_commit"> {
+  const { enable_confirm_on_commit: onCommit, ...rest } = settings;
+  if (onCommit === undefined) return rest;
+  requireBoolean(onCommit, "enable_confirm_on_commit");
+  if (rest.enable_confirm_on_submit !== undefined && rest.enable_confirm_on_submit !== onCommit) {
+    throw new ValidationError(
+      "enable_confirm_on_commit",
+      "contradicts `enable_confirm_on_submit` (the same setting): pass only one of them.",
+    );
+  }
+  return { ...rest, enable_confirm_on_submit: onCommit };
 }
 
 /** Options of `cloneDataset`, with the Python SDK's argument names. */
@@ -143,7 +172,7 @@ export function addDataset(
     const body: DatasetCreate = {
       ...DATASET_DEFAULTS,
       task_attributes: defaultTaskAttributes(),
-      ...definedOnly(fields),
+      ...withApiNames(definedOnly(fields)),
       name: datasetName(name, "name"),
       data_type: "IMAGE",
     } as DatasetCreate;
@@ -157,11 +186,11 @@ export function addDataset(
 export function updateDataset(
   ctx: Context,
   dataset: string,
-  params: DatasetUpdate,
+  params: UpdateDatasetParams,
   options?: RequestOptions,
 ): APIPromise<Dataset> {
   return call(options, (init) => {
-    const body = definedOnly({ ...params });
+    const body = withApiNames(definedOnly({ ...params }));
     checkDatasetSettings(body);
     const path = parseDatasetIdentifier(dataset);
     return ctx.api.PATCH("/datasets/{owner}/{dataset}/", { ...init, params: { path }, body });

@@ -1,12 +1,58 @@
 /** Labels (per sample and labelset) and labelsets. */
-import type { APIPromise } from "../core/api-promise.js";
+import { APIPromise } from "../core/api-promise.js";
 import { checkLabelAttributes } from "../core/attributes.js";
+import { ValidationError } from "../core/errors.js";
 import { parseDatasetIdentifier, pathSegment } from "../core/identifiers.js";
 import type { RequestOptions } from "../core/transport.js";
-import { definedOnly, requireFinite, requireOneOf, requireText } from "../core/validate.js";
+import {
+  definedOnly,
+  requireBoolean,
+  requireFinite,
+  requireObject,
+  requireOneOf,
+  requireRequestOptions,
+  requireText,
+} from "../core/validate.js";
 import type { LabelAttributesFor, LabelFor, LabelStatus, Labelset, TaskType } from "../types.js";
+import { transformLabelToEgoCoordinates } from "../utils/ego.js";
 import { type Context, call } from "./context.js";
-import { LABEL_STATUSES } from "./samples.js";
+import { getSample, LABEL_STATUSES } from "./samples.js";
+
+/** Options of `getLabel` that steer the SDK (request options such as `timeout` go in the next argument). */
+export interface GetLabelParams {
+  /**
+   * Also fetch the sample and return the label moved from world coordinates to the ego vehicle's, using each point
+   * cloud frame's `ego_pose` (default false). Client-side, like the Python SDK's `transform_to_ego_coordinates`;
+   * see `transformLabelToEgoCoordinates`.
+   */
+  transformToEgoCoordinates?: boolean;
+}
+
+const GET_LABEL_PARAMS = ["transformToEgoCoordinates"];
+
+/**
+ * `getLabel`'s third argument is either its params or, as before the params existed, the request options. An object
+ * with a params key, or any third argument followed by a fourth, is params; anything else is request options.
+ */
+export function getLabelArguments(
+  third: GetLabelParams | RequestOptions | undefined,
+  fourth: RequestOptions | undefined,
+): { params: GetLabelParams; options: RequestOptions | undefined } {
+  const isParams =
+    fourth !== undefined ||
+    (typeof third === "object" && third !== null && GET_LABEL_PARAMS.some((key) => key in third));
+  if (!isParams) return { params: {}, options: third as RequestOptions | undefined };
+  const params = requireObject(third ?? {}, "params");
+  for (const key of Object.keys(params)) {
+    if (!GET_LABEL_PARAMS.includes(key)) {
+      throw new ValidationError(
+        "params",
+        `unknown key ${JSON.stringify(key)} (request options such as timeout go in the fourth argument).`,
+      );
+    }
+  }
+  return { params: params as GetLabelParams, options: fourth };
+}
 
 /** Optional fields of `addLabel`. */
 export interface AddLabelParams<T extends TaskType = TaskType> {
@@ -47,14 +93,31 @@ export function getLabel<T extends TaskType = TaskType>(
   ctx: Context,
   sampleUuid: string,
   labelset: string,
+  params: GetLabelParams = {},
   options?: RequestOptions,
 ): APIPromise<LabelFor<T>> {
-  return call(options, (init) =>
+  let transform: boolean;
+  try {
+    transform = requireBoolean(params.transformToEgoCoordinates ?? false, "transformToEgoCoordinates");
+    requireRequestOptions(options);
+  } catch (error) {
+    return new APIPromise<LabelFor<T>>(Promise.reject(error));
+  }
+  const label = call(options, (init) =>
     ctx.api.GET("/labels/{sample_uuid}/{labelset}/", {
       ...init,
       params: { path: labelPath(sampleUuid, labelset) },
     }),
   ) as APIPromise<LabelFor<T>>;
+  if (!transform) return label;
+  // The label first, then the sample (like the Python SDK): an unlabeled sample fails with the label's 404 without
+  // a second request. The result keeps the label's response for `withResponse()`.
+  return new APIPromise(
+    label.withResponse().then(async ({ data, response }) => {
+      const sample = await getSample(ctx, sampleUuid, {}, options);
+      return { data: transformLabelToEgoCoordinates(sample, data, { logger: ctx.logger }), response };
+    }),
+  );
 }
 
 export function addLabel<T extends TaskType = TaskType>(

@@ -258,6 +258,58 @@ for (const factory of e2eTargets()) {
       await expect(client.getLabel(sample.uuid, "a/b")).rejects.toBeInstanceOf(NotFoundError);
     });
 
+    test("getLabel with transformToEgoCoordinates returns a point cloud label in ego coordinates", async () => {
+      const lidar = await client.addDataset(uniqueName("e2e-ego"), { task_type: "pointcloud-cuboid" });
+      cleanup.push(lidar.full_name);
+      // The vehicle stands at (10, 0, 0) facing +y (90 degrees about z); the cuboid is 5 m to its front in world +y.
+      const heading = { qx: 0, qy: 0, qz: Math.SQRT1_2, qw: Math.SQRT1_2 };
+      const sample = await client.addSample(
+        lidar.full_name,
+        "frame-0",
+        {
+          pcd: { url: "https://example.com/frame-0.pcd", type: "pcd" },
+          ego_pose: { position: { x: 10, y: 0, z: 0 }, heading },
+        },
+        { taskType: "pointcloud-cuboid" },
+      );
+      const world = {
+        id: 1,
+        category_id: 1,
+        type: "cuboid" as const,
+        position: { x: 10, y: 5, z: 1 },
+        dimensions: { x: 4, y: 2, z: 1.5 },
+        yaw: Math.PI / 2,
+        rotation: heading,
+      };
+      await client.addLabel(
+        sample.uuid,
+        "ground-truth",
+        { format_version: "0.2", annotations: [world] },
+        { taskType: "pointcloud-cuboid" },
+      );
+
+      const ego = await client.getLabel<"pointcloud-cuboid">(sample.uuid, "ground-truth", {
+        transformToEgoCoordinates: true,
+      });
+      const box = ego.attributes?.annotations[0];
+      expect(box?.position.x).toBeCloseTo(5);
+      expect(box?.position.y).toBeCloseTo(0);
+      expect(box?.position.z).toBeCloseTo(1);
+      expect(box?.yaw).toBeCloseTo(0);
+      expect(box?.rotation?.qz).toBeCloseTo(0);
+      expect(box?.rotation?.qw).toBeCloseTo(1);
+      expect(box?.dimensions).toEqual(world.dimensions);
+      // Without the flag the stored (world) label comes back as it was saved.
+      const stored = await client.getLabel<"pointcloud-cuboid">(sample.uuid);
+      expect(stored.attributes?.annotations[0]?.position).toEqual(world.position);
+      // An image sample has no ego pose to use.
+      const picture = await client.addSample(dataset.full_name, uniqueName("ego-image"), image("ego-image"));
+      await client.addLabel(picture.uuid, "ground-truth", { annotations: [] }, { taskType: "bboxes" });
+      await expect(
+        client.getLabel(picture.uuid, "ground-truth", { transformToEgoCoordinates: true }),
+      ).rejects.toBeInstanceOf(ValidationError);
+    });
+
     test("issues: add, list, update, delete", async () => {
       const sample = await client.addSample(dataset.full_name, uniqueName("issue"), image("issue"));
       const issue = await client.addIssue(sample.uuid, "missing box", {
