@@ -1,8 +1,8 @@
 import { randomBytes } from "node:crypto";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import spec from "@segments-ts/openapi/openapi.json";
 import type { App } from "./app.js";
-import spec from "./generated/openapi.json";
 import { DEFAULT_MAX_BODY_BYTES } from "./http/body.js";
 import { parseRateLimit, type RateLimit, Throttle } from "./http/rate-limit.js";
 import { createRequestListener, handleClientError, type Violation } from "./http/server.js";

@@ -1,6 +1,6 @@
+import spec from "@segments-ts/openapi/openapi.json";
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import spec from "../src/generated/openapi.json";
 import type { Emulator } from "../src/index.js";
 import { type Operation, SpecValidator } from "../src/validation/spec.js";
 import { client, createDataset, imageAttributes, type Request, start, vectorLabel } from "./helpers.js";

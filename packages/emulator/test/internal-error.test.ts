@@ -1,8 +1,8 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import spec from "@segments-ts/openapi/openapi.json";
 import { describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
-import spec from "../src/generated/openapi.json";
 import { createRequestListener, type Violation } from "../src/http/server.js";
 import { SpecValidator } from "../src/validation/spec.js";
 

@@ -1,7 +1,7 @@
+import spec from "@segments-ts/openapi/openapi.json";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import spec from "../src/generated/openapi.json";
 import type { Emulator } from "../src/index.js";
 import { client, createDataset, createSample, type Request, sleep, start, vectorLabel } from "./helpers.js";
 

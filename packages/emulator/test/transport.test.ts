@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
+import spec from "@segments-ts/openapi/openapi.json";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import spec from "../src/generated/openapi.json";
 import type { Emulator } from "../src/index.js";
 import { parseRateLimit } from "../src/index.js";
 import { SpecValidator } from "../src/validation/spec.js";

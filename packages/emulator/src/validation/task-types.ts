@@ -19,7 +19,7 @@ export class TaskTypeValidator {
     const table = spec.spec["x-segments-task-types"] as Record<string, TaskTypeSchemas> | undefined;
     if (!table || Object.keys(table).length === 0) {
       throw new Error(
-        "the bundled spec lacks the x-segments-task-types extension; regenerate src/generated/openapi.json",
+        "the bundled spec lacks the x-segments-task-types extension; regenerate openapi/bundle/openapi.json (pnpm generate)",
       );
     }
     for (const [taskType, schemas] of Object.entries(table)) {
