@@ -86,6 +86,8 @@ function realTarget(apiKey: string, baseUrl: string): TargetFactory {
 export function e2eTargets(): TargetFactory[] {
   const apiKey = process.env.SEGMENTS_API_KEY;
   const baseUrl = process.env.SEGMENTS_API_URL;
+  // The Prism contract run checks only the proxied traffic; the direct emulator run is this package's own test.
+  if (apiKey && baseUrl && process.env.SEGMENTS_E2E_VIA_PRISM === "1") return [realTarget(apiKey, baseUrl)];
   if (apiKey && baseUrl) return [emulatorTarget, realTarget(apiKey, baseUrl)];
   console.info(
     "[sdk e2e] SEGMENTS_API_KEY and SEGMENTS_API_URL are not both set: the real-service run is skipped " +
