@@ -112,14 +112,10 @@ export interface AddSamplesParams<T extends TaskType = TaskType> {
   taskType?: T;
 }
 
-/**
- * One sample for `addSamples`: `SampleCreate` with attributes narrowed to a task type. `priority` and `readme` have
- * server defaults, so they are optional here (the generated type marks defaulted fields as required).
- */
-export type SampleCreateFor<T extends TaskType> = Omit<SampleCreate, "attributes" | "priority" | "readme"> &
-  Partial<Pick<SampleCreate, "priority" | "readme">> & {
-    attributes: SampleAttributesFor<T>;
-  };
+/** One sample for `addSamples`: `SampleCreate` with attributes narrowed to a task type. */
+export type SampleCreateFor<T extends TaskType> = Omit<SampleCreate, "attributes"> & {
+  attributes: SampleAttributesFor<T>;
+};
 
 /** Fields of `updateSample` (only the given keys change; `null` unassigns a labeler/reviewer). */
 export interface UpdateSampleParams extends SampleUpdate {
