@@ -101,7 +101,8 @@ export interface BitmapApi {
 
 /**
  * Bind the PNG functions to a zlib backend. The package entries already do this (node:zlib in Node, fflate in
- * browsers); use it to plug in another implementation.
+ * browsers); use it to plug in another implementation. (`bitmap2file` compresses with its own run-length encoder,
+ * whatever the backend, except at level 0.)
  *
  * @example
  * ```ts

@@ -1,15 +1,14 @@
 // Segmentation label bitmaps <-> PNG. Pixel format (Segments.ai): RGBA 8-bit, id = R + 256*G + 65536*B, A = 255,
 // 0 = unlabeled; i.e. the 24 low bits of a little-endian uint32 with the top byte forced to 255.
-import { PngError } from "./errors.js";
+import { deflateLabelRows } from "./label-deflate.js";
+import { inflateLabelIds } from "./label-inflate.js";
+import { addBytes, ID_MASK, unfilterAlignedRow } from "./label-rows.js";
 import { type DecodePngOptions, decodePngWith, inflateImage, parsePng, toBytes } from "./png-decode.js";
 import { checkSize, writePng } from "./png-encode.js";
 import type { DecodedPng, IdArray, LabelBitmap, ShapedIds } from "./types.js";
 import type { ZlibBackend } from "./zlib.js";
 
 const LITTLE_ENDIAN = /* @__PURE__ */ (() => new Uint8Array(Uint32Array.of(1).buffer)[0] === 1)();
-const H = 0x80808080;
-const L = 0x7f7f7f7f;
-const ID_MASK = 0xffffff;
 /** Largest representable instance id: 2^24 - 1. */
 export const MAX_INSTANCE_ID = 0xffffff;
 
@@ -19,7 +18,10 @@ export interface Bitmap2FileOptions {
   width?: number;
   /** Image height in pixels (optional when the bitmap carries its shape). */
   height?: number;
-  /** zlib level 1-9 (default 6). With node:zlib the Z_RLE strategy is used, for which the level hardly matters. */
+  /**
+   * 0 stores the rows uncompressed (through the backend's zlib); any level above 0 (default 6) gives the same
+   * output, from the built-in run-length encoder that suits label maps (see `bitmap2file`).
+   */
   level?: number;
 }
 
@@ -102,30 +104,24 @@ export function badPixel(data: IdArray, width: number): RangeError {
   return new RangeError("invalid instance id");
 }
 
-// The filtered rows of the last encode, kept through a WeakRef (the GC may reclaim it) and reused when big enough:
-// re-zeroing memory that is already mapped is several times cheaper than faulting in a fresh 8-33 MB buffer,
-// which matters when thousands of labels are encoded in a row. Safe because the API is synchronous.
-let scratch: WeakRef<Uint8Array> | undefined;
-function zeroedScratch(size: number): Uint8Array {
-  const old = scratch?.deref();
-  if (old && old.length >= size && old.length <= size * 2) {
-    const view = old.subarray(0, size);
-    view.fill(0);
-    return view;
-  }
-  const fresh = new Uint8Array(size);
-  scratch = typeof WeakRef === "function" ? new WeakRef(fresh) : undefined;
-  return fresh;
-}
-
 /**
  * Core of `bitmap2file`. Filtering, measured by `pnpm bench` on realistic 1080p/4K instance maps: every row uses
- * the Sub filter (1), compressed with zlib's Z_RLE strategy. In a label map most pixels equal their left neighbour,
- * so Sub turns the image into long runs of zero bytes that run-length matching codes almost for free: the output is
- * ~0.6x the size of sharp's default PNG, and deflate runs ~4x faster than at level 6 with the default strategy (the
- * bench prints the none / sub / up / per-row minimum-sum heuristic alternatives: the heuristic saves ~10% more bytes
- * but costs more than the whole deflate; Up-for-repeated-rows gains ~1%).
- * The filtered bytes are computed four bytes at a time with SWAR (per-byte subtraction without borrows).
+ * the Sub filter (1), coded with run-length matching only (zlib's Z_RLE strategy). In a label map most pixels equal
+ * their left neighbour, so Sub turns the image into long runs of zero bytes that run-length matching codes almost
+ * for free: the output is ~0.45-0.65x the size of sharp's default PNG, and zlib's Z_RLE deflate runs ~4x faster than
+ * at level 6 with the default strategy (the bench prints the none / sub / up / per-row minimum-sum heuristic
+ * alternatives: the heuristic saves ~10% more bytes but costs more than the whole deflate; Up-for-repeated-rows
+ * gains ~1%).
+ *
+ * The compressor is our own ({@link deflateLabelRows}), for both backends, because the bench shows it is worth it:
+ * it codes the deflate symbols straight from the runs of equal ids, so the filtered rows (33 MB at 4K) are never
+ * written nor searched for matches. Measured (two bench runs on a busy 2-core machine): encode went from 1.44-1.51x
+ * node:zlib's Z_RLE deflate of the filtered rows alone (zeroing a scratch buffer, filtering into it, then that
+ * deflate) to 0.51x at 4K and 0.70-0.90x at 1080p; the browser entry, which ran our byte-level run-length deflate
+ * on the filtered rows, from 23 to 8.4 ms at 4K. The price is size: one Huffman block, where zlib starts a new block
+ * with fitted codes every ~16k symbols, and codes of at most 10 bits (see deflate-rle.ts) make files ~6% larger
+ * (4K: 104,177 B against 98,391 B, still 0.47x sharp's default PNG). Level 0 (stored) still goes through the
+ * backend's deflate, on the filtered rows inflated back from our stream.
  */
 export function bitmap2fileWith(
   bitmap: IdArray | ShapedIds,
@@ -133,80 +129,40 @@ export function bitmap2fileWith(
   zlib: ZlibBackend,
 ): Uint8Array {
   const { width, height, ids, source } = normalizeIds(bitmap, options, true);
-  const stride = width * 4;
-  // Zero-initialised: pixels equal to their left neighbour need no write at all.
-  const filtered = zeroedScratch(height * (stride + 1));
-  // Runs are skipped two pixels at a time by comparing the ids as float64s (a pair of equal valid ids is a finite
-  // float, and float equality is bit equality except for -0 === +0, which zero runs check with Object.is).
-  const s0 = ids.byteOffset & 7 ? 1 : 0;
-  const pairs = new Float64Array(ids.buffer, ids.byteOffset + 4 * s0, (ids.length - s0) >> 1);
-  let acc = 0;
-  for (let y = 0; y < height; y++) {
-    const r = y * width;
-    const end = r + width;
-    const base = y * (stride + 1) + 1 - 4 * r; // byte of pixel i's red in `filtered` is base + 4 * i
-    filtered[base + 4 * r - 1] = 1; // filter type Sub
-    let left = ids[r] as number;
-    acc |= left;
-    let q = base + 4 * r;
-    filtered[q] = left & 255;
-    filtered[q + 1] = (left >>> 8) & 255;
-    filtered[q + 2] = (left >>> 16) & 255;
-    filtered[q + 3] = 255; // alpha; later pixels' alpha difference is 0
-    let i = r + 1;
-    while (i < end) {
-      if (((i - s0) & 1) === 0 && i + 1 < end && ids[i] === left && ids[i + 1] === left) {
-        const k0 = (i - s0) >> 1;
-        const kEnd = (end - s0) >> 1;
-        const v = pairs[k0] as number;
-        let k = k0 + 1;
-        if (v !== 0) while (k < kEnd && pairs[k] === v) k++;
-        else while (k < kEnd && Object.is(pairs[k], 0)) k++;
-        i = s0 + 2 * k;
-        continue;
-      }
-      const p = ids[i] as number;
-      if (p !== left) {
-        q = base + 4 * i;
-        filtered[q] = (p - left) & 255;
-        filtered[q + 1] = ((p >>> 8) - (left >>> 8)) & 255;
-        filtered[q + 2] = ((p >>> 16) - (left >>> 16)) & 255;
-        acc |= p;
-        left = p;
-      }
-      i++;
-    }
+  const level = options?.level ?? 6;
+  // Validation is part of the row scan: an id >= 2^24 (or a negative Int32) makes it throw badPixel.
+  let idat = deflateLabelRows(ids, width, height, () => badPixel(source, width));
+  if (!(level > 0)) {
+    const filtered = zlib.inflate(idat, height * (width * 4 + 1));
+    idat = zlib.deflate(filtered, { level, strategy: "rle" });
   }
-  // Every distinct run value was ORed into acc: one test covers the whole image.
-  if (acc >>> 0 > ID_MASK || acc < 0) throw badPixel(source, width);
-  const idat = zlib.deflate(filtered, { level: options?.level ?? 6, strategy: "rle" });
   return writePng(width, height, 8, 6, [], idat, zlib.crc32);
 }
 
 /**
- * Core of `decodeLabelBitmap`. RGBA8 (what Segments.ai and `bitmap2file` write) on a little-endian machine takes a
- * fused path: the inflated rows are unfiltered straight into the Uint32 ids, in the same memory (row y's pixels
- * move left by y + 1 bytes, dropping the filter bytes, which never overtakes a byte still to be read), with alpha
- * masked off. Everything else goes through the generic decoder, then {@link idsFromDecoded}.
+ * Core of `decodeLabelBitmap`. RGBA8 (what Segments.ai and `bitmap2file` write) on a little-endian machine takes one
+ * of two fused paths; everything else goes through the generic decoder, then {@link idsFromDecoded}.
  *
- * Sub and Up rows (all of `bitmap2file`'s output, and most rows of other encoders' label maps) are read from the
- * inflated bytes where they lie: row data starts after a 1-byte filter tag, so it is not 4-byte aligned, but runs of
- * zero differences can still be found with aligned 32-bit loads over the same bytes (a zero word is four zero
- * bytes, whatever pixel they belong to), and such runs become a single `fill` (Sub) or `copyWithin` (Up) of whole
- * pixels. Only the few pixels where the id changes (~10 per row in the bench's maps) are assembled from bytes and
- * added with SWAR (per-byte addition without carries). Measured (CPU time, medians of 80 interleaved rounds) against
- * the previous version, which first copied each row to its aligned place and then scanned the copy: 7-13% faster
- * at 4K, the same within noise at 1080p; it also drops an image-sized memmove. What remains is the scan itself:
- * reading every inflated byte in JavaScript costs ~1.1 ms per 8 MB however it is done (Int32, 8 ORed Int32s or
- * Float64 compares all measured alike), about as long as node:zlib's whole inflate of these run-length-friendly
- * files, which is why decode stays ~2-3x the bare inflate. None, Average and Paeth rows still copy the row into
- * place first and unfilter there (rare in label maps).
+ * 1. Streams of literals and distance-1 matches only (`bitmap2file`'s own, zlib's Z_RLE) are decoded by our own
+ *    inflater, {@link inflateLabelIds}: it hands runs of zero differences to `fill` / `copyWithin` on the ids without
+ *    ever writing or reading the zero bytes that node:zlib would produce (33 MB at 4K) and this path would then
+ *    scan. It gives up (and path 2 takes over, reporting errors as before) on any other stream. `pnpm bench`, medians
+ *    of interleaved rounds against node:zlib's bare inflate of the same stream, on a 2-core machine: 4K 1.14-1.46x,
+ *    1080p 1.67-2.1x, where this path 2 alone was 2.4-3.5x (the target of 1.3x is met at 4K in some runs only).
+ *    At 1080p about half the time is the ~11k `fill` calls (one per run of equal ids, ~30 ns each to enter) and a
+ *    third decoding the ~45k Huffman symbols; copying each row from the one above and patching only where runs
+ *    differ made fewer calls but measured slower.
+ * 2. Otherwise node:zlib (or fflate) inflates, and the rows are unfiltered straight into the Uint32 ids, in the same
+ *    memory (row y's pixels move left by y + 1 bytes, dropping the filter bytes, which never overtakes a byte still
+ *    to be read), with alpha masked off. Sub and Up rows are read from the inflated bytes where they lie: runs of
+ *    zero differences are found with aligned 32-bit loads (a zero word is four zero bytes, whatever pixel they
+ *    belong to) and become a single `fill` (Sub) or `copyWithin` (Up) of whole pixels; only the pixels where the id
+ *    changes are assembled from bytes and added with SWAR. Reading every inflated byte in JavaScript costs ~1.1 ms
+ *    per 8 MB however it is done, about as long as node:zlib's whole inflate of these files: hence path 1.
  *
- * Native code was tried and not adopted: a C addon linked against Node's own zlib, inflating into an L2-sized
- * buffer of rows and unfiltering them straight into the ids (vector Up, zero-run skipping Sub, output allocated
- * without zeroing) decoded the bench's 4K map in 7.3-8 ms against 3.7-5 ms for the bare inflate (1.6-2.1x; this JS
- * path: 10-11 ms), because writing the 33 MB of ids costs about as much as the inflate itself. A 1.3x budget would
- * need more than that, and the addon would be Node-only and need a compiler or prebuilt binaries at install.
+ * Native code was tried for path 2 and not adopted: a C addon linked against Node's own zlib, inflating into an
+ * L2-sized buffer of rows and unfiltering them straight into the ids, decoded the bench's 4K map in 7.3-8 ms against
+ * 3.7-5 ms for the bare inflate (1.6-2.1x), and would be Node-only and need a compiler or prebuilt binaries.
  *
  * `littleEndian` is a parameter only so that tests can force the big-endian fallback.
  */
@@ -221,6 +177,9 @@ export function decodeLabelBitmapWith(
   const h = parsed.header;
   if (!(littleEndian && h.colorType === "rgba" && h.bitDepth === 8 && !h.interlaced))
     return idsFromDecoded(decodePngWith(bytes, options ?? {}, zlib));
+  // Streams of literals and distance-1 matches (bitmap2file's, zlib Z_RLE's) decode straight into ids.
+  const ids = inflateLabelIds(parsed.idat, h.width, h.height, zlib.allocUnsafe);
+  if (ids) return { width: h.width, height: h.height, data: ids };
   let raw = inflateImage(parsed, zlib);
   // Work in place only in a buffer of our own (offset 0; small inflates may live in Node's shared Buffer pool,
   // whose memory must neither be overwritten nor exposed through `.buffer`): copy the rare others (< 8 kB).
@@ -245,6 +204,7 @@ export function unfilterLabelRows(
   const stride = width * 4;
   const n = width * height;
   const out = new Uint32Array(raw.buffer, 0, n);
+  const out8 = new Uint8Array(raw.buffer, 0, n * 4);
   // 32-bit view of the inflated bytes, for finding runs of zero bytes.
   const raw32 = new Int32Array(raw.buffer, 0, raw.length >> 2);
   const words = raw32.length;
@@ -286,53 +246,14 @@ export function unfilterLabelRows(
         // The RGB difference (alpha is dropped), added byte-wise to the left / upper pixel.
         const d = (raw[b] as number) | ((raw[b + 1] as number) << 8) | ((raw[b + 2] as number) << 16);
         const a = f === 1 ? left : (out[r + x - width] as number);
-        left = ((d & L) + (a & L)) ^ ((d ^ a) & H);
+        left = addBytes(d, a);
         out[r + x] = left;
         x++;
       }
       continue;
     }
-    const out8 = new Uint8Array(raw.buffer, 0, n * 4);
     raw.copyWithin(4 * r, p, p + stride); // the row's bytes to their aligned place
-    switch (f) {
-      case 0:
-      case 2: // Up on the first row is None
-        for (let i = r; i < r + width; i++) out[i] = (out[i] as number) & ID_MASK;
-        break;
-      case 3: {
-        let left = 0;
-        for (let i = r; i < r + width; i++) {
-          const d = (out[i] as number) & ID_MASK;
-          const u = y === 0 ? 0 : (out[i - width] as number);
-          // Per-byte floor((left + up) / 2) without carries, then per-byte add.
-          const avg = (left & u) + (((left ^ u) & 0xfefefefe) >>> 1);
-          left = ((d & L) + (avg & L)) ^ ((d ^ avg) & H);
-          out[i] = left;
-        }
-        break;
-      }
-      case 4: {
-        // Paeth is not linear: byte by byte on the RGB bytes (alpha is dropped anyway).
-        const o = y * stride;
-        for (let x = 0; x < width; x++) {
-          const q = o + 4 * x;
-          for (let c = 0; c < 3; c++) {
-            const a = x > 0 ? (out8[q + c - 4] as number) : 0;
-            const b = y > 0 ? (out8[q + c - stride] as number) : 0;
-            const cc = x > 0 && y > 0 ? (out8[q + c - stride - 4] as number) : 0;
-            const pp = a + b - cc;
-            const pa = pp > a ? pp - a : a - pp;
-            const pb = pp > b ? pp - b : b - pp;
-            const pc = pp > cc ? pp - cc : cc - pp;
-            out8[q + c] = ((out8[q + c] as number) + (pa <= pb && pa <= pc ? a : pb <= pc ? b : cc)) & 255;
-          }
-          out8[q + 3] = 0;
-        }
-        break;
-      }
-      default:
-        throw new PngError("BAD_DATA", `invalid filter type ${f} on row ${y} of the image data`, idatOffset);
-    }
+    unfilterAlignedRow(out, out8, f, y, width, idatOffset);
   }
   return out;
 }

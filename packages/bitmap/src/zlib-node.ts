@@ -24,5 +24,7 @@ export const nodeZlib: ZlibBackend = {
     });
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   },
+  // Unpooled, so the memory is the result's alone (a pooled Buffer would expose its neighbours through `.buffer`).
+  allocUnsafe: (bytes) => Buffer.allocUnsafeSlow(bytes),
   crc32,
 };

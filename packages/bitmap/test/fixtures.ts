@@ -95,3 +95,24 @@ export function expectSameIds(actual: ArrayLike<number>, expected: ArrayLike<num
       throw new Error(`pixel ${i}${where}: got ${actual[i]}, expected ${expected[i]}`);
     }
 }
+
+/** Label-like ids (runs, with some noise and extreme values) and RGBA samples for them with the given alpha. */
+export function labelSamples(w: number, h: number, seed: number, alpha: (i: number) => number) {
+  const r = rng(seed);
+  const ids = new Uint32Array(w * h);
+  let v = 0;
+  for (let i = 0; i < ids.length; i++) {
+    if (r() < (i % w === 0 ? 0.5 : 0.08))
+      v =
+        r() < 0.2
+          ? ([0, 1, 255, 256, 65535, 65536, 0xffffff][Math.floor(r() * 7)] as number)
+          : Math.floor(r() * 2 ** 24);
+    ids[i] = v;
+  }
+  const samples = new Uint8Array(ids.length * 4);
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i] as number;
+    samples.set([id & 255, (id >>> 8) & 255, id >>> 16, alpha(i)], 4 * i);
+  }
+  return { ids, samples };
+}

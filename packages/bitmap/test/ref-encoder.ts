@@ -27,6 +27,9 @@ export interface RefImage {
   interlace?: boolean;
   /** Filter type for row i (default i % 5). */
   filterFor?: (row: number) => number;
+  /** zlib level (default 9) and strategy (default Z_DEFAULT_STRATEGY; Z_RLE writes distance-1 matches only). */
+  level?: number;
+  strategy?: number;
   /** Max bytes per IDAT chunk (default: one chunk). */
   idatChunk?: number;
 }
@@ -90,7 +93,7 @@ export function refEncode(img: RefImage): Buffer {
       prev = cur;
     }
   }
-  const z = zlib.deflateSync(Uint8Array.from(rows), { level: 9 });
+  const z = zlib.deflateSync(Uint8Array.from(rows), { level: img.level ?? 9, strategy: img.strategy ?? 0 });
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(img.width, 0);
   ihdr.writeUInt32BE(img.height, 4);
