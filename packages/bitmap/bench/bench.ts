@@ -237,7 +237,7 @@ for (const [w, h, n, name] of [
   console.log(
     `  pngjs                   ${fmt(enc.pngjs)}   ours/pngjs  ${ratio(enc.ours, enc.pngjs)}  (target < 1x: ${target(`${w}x${h} encode vs pngjs`, enc.ours, enc.pngjs, 1, true)})`,
   );
-  console.log(`  ours, browser entry (fflate + RLE deflate) ${fmt(enc.browserEntry)}`);
+  console.log(`  ours, browser entry (fflate backend) ${fmt(enc.browserEntry)}`);
   console.log("decode (PNG bytes -> Uint32 ids)");
   console.log(`  ours (node:zlib)        ${fmt(dec.ours)}`);
   console.log(
@@ -252,7 +252,7 @@ for (const [w, h, n, name] of [
   console.log(
     `  pngjs                   ${fmt(dec.pngjs)}   ours/pngjs  ${ratio(dec.ours, dec.pngjs)}  (target < 1x: ${target(`${w}x${h} decode vs pngjs`, dec.ours, dec.pngjs, 1, true)})`,
   );
-  console.log(`  ours, browser entry (fflate + RLE deflate) ${fmt(dec.browserEntry)}`);
+  console.log(`  ours, browser entry (fflate backend) ${fmt(dec.browserEntry)}`);
   console.log("size");
   console.log(
     `  ours ${png.length} B, sharp default ${sharpPng.length} B: ours/sharp ${ratio(png.length, sharpPng.length)} (target <= 1.1x: ${target(`${w}x${h} size vs sharp`, png.length, sharpPng.length, 1.1)})`,
