@@ -174,22 +174,31 @@ class LabelRowSink {
   spanCount = 0;
   col = 0;
   y = 0;
-  readonly out8: Uint8Array;
-
+  /** The ids, allocated when the first row is complete: other encoders' streams are usually given up before. */
+  out: Uint32Array = new Uint32Array(0);
+  out8: Uint8Array = new Uint8Array(0);
   /**
-   * @param out The ids: zero-filled (then Sub runs of id 0, most of a label map, need no write at all) or of
-   *   unspecified contents (`zeroed` false: every pixel is written; saves clearing the memory first).
+   * Whether `out` starts zero-filled (then Sub runs of id 0, most of a label map, need no write at all); without,
+   * its contents are unspecified and every pixel is written (saves clearing the memory first).
    */
+  zeroed = true;
+
   constructor(
     readonly width: number,
     readonly height: number,
-    readonly out: Uint32Array,
-    readonly zeroed: boolean,
+    private readonly allocUnsafe: ((bytes: number) => Uint8Array) | undefined,
   ) {
     this.rowLen = width * 4 + 1;
     this.row = new Uint8Array(this.rowLen);
     this.spans = new Int32Array(64);
-    this.out8 = new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  }
+
+  private allocate(): void {
+    const n = this.width * this.height;
+    const mem = this.allocUnsafe?.(4 * n);
+    this.out = mem ? new Uint32Array(mem.buffer, mem.byteOffset, n) : new Uint32Array(n);
+    this.out8 = new Uint8Array(this.out.buffer, this.out.byteOffset, 4 * n);
+    this.zeroed = !mem;
   }
 
   /** Every row received, nothing more. */
@@ -243,6 +252,7 @@ class LabelRowSink {
 
   endRow(): void {
     if (this.y === this.height) giveUp(); // more data than IHDR implies
+    if (this.y === 0) this.allocate();
     const { row, spans } = this;
     const f = row[0] as number;
     if (f === 1 || (f === 2 && this.y > 0)) {
@@ -387,11 +397,8 @@ export function inflateLabelIds(
   height: number,
   allocUnsafe?: (bytes: number) => Uint8Array,
 ): Uint32Array | undefined {
-  const n = width * height;
-  const mem = allocUnsafe?.(4 * n);
-  const out = mem ? new Uint32Array(mem.buffer, mem.byteOffset, n) : new Uint32Array(n);
   try {
-    return inflateInto(z, new LabelRowSink(width, height, out, !mem));
+    return inflateInto(z, new LabelRowSink(width, height, allocUnsafe));
   } catch (e) {
     if (e instanceof NotForUs) return undefined;
     throw e;
