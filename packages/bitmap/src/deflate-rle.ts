@@ -5,11 +5,14 @@
 // and writes the stream; `deflateRle` feeds it from bytes (the fflate backend's "rle" strategy), label-deflate.ts
 // straight from label ids.
 
-const LEN_BASE = [
+/** Base match length of each length symbol 257-285 (RFC 1951 3.2.5), and its number of extra bits. */
+export const LEN_BASE = [
   3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195,
   227, 258,
 ];
-const LEN_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0];
+export const LEN_EXTRA = [
+  0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0,
+];
 /**
  * Longest literal/length code we write (deflate allows 15). label-inflate.ts decodes with a one-level table of
  * 2^(longest code) entries: 10 bits keep it at 4 kB, in L1 cache, where 15 bits made it 128 kB. Measured on the
@@ -17,7 +20,7 @@ const LEN_EXTRA = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4
  */
 const LIT_MAX_BITS = 10;
 /** Order in which code-length code lengths are written (RFC 1951 3.2.7). */
-const CL_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
+export const CL_ORDER = [16, 17, 18, 0, 8, 7, 9, 6, 10, 5, 11, 4, 12, 3, 13, 2, 14, 1, 15];
 
 /** Length symbol index (0..28) of each match length 3..258. */
 const LEN_SYM = /* @__PURE__ */ (() => {

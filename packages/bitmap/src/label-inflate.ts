@@ -3,99 +3,16 @@
 // distance-1 match of a zero byte is a run of zero filter differences, i.e. (after the Sub or Up filter) a run of
 // pixels equal to their left or upper neighbour; this decoder hands those runs to `fill` / `copyWithin` on the ids
 // without ever writing or reading the zero bytes, which a general inflate followed by an unfilter pass must do
-// (33 MB each at 4K). `pnpm bench`: decodes the bench's 4K label map ~2x faster than node:zlib's inflate alone
-// produces the filtered bytes (see label.ts for the numbers).
+// (33 MB each at 4K). `pnpm bench`: the bench's 4K label map decodes in 1.0-1.5x the time node:zlib's bare inflate
+// takes to produce the filtered bytes, where inflate + unfilter took 2.4-3.5x (label.ts has the numbers).
 //
 // It is deliberately partial: on anything else (a match with another distance, a malformed stream, a checksum
 // mismatch, too little or too much data) it returns `undefined` and the caller decodes with the general zlib path,
 // which reports errors exactly as before. So it never has to be right about an error, only about a success, which
 // the Adler-32 check (computed in closed form over the runs) backs up.
+import { CL_ORDER, LEN_BASE, LEN_EXTRA } from "./deflate-rle.js";
 import { addBytes, unfilterAlignedRow } from "./label-rows.js";
 
-const LEN_BASE = /* @__PURE__ */ Uint16Array.of(
-  3,
-  4,
-  5,
-  6,
-  7,
-  8,
-  9,
-  10,
-  11,
-  13,
-  15,
-  17,
-  19,
-  23,
-  27,
-  31,
-  35,
-  43,
-  51,
-  59,
-  67,
-  83,
-  99,
-  115,
-  131,
-  163,
-  195,
-  227,
-  258,
-);
-const LEN_EXTRA = /* @__PURE__ */ Uint8Array.of(
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  0,
-  1,
-  1,
-  1,
-  1,
-  2,
-  2,
-  2,
-  2,
-  3,
-  3,
-  3,
-  3,
-  4,
-  4,
-  4,
-  4,
-  5,
-  5,
-  5,
-  5,
-  0,
-);
-/** Order of the code-length code lengths in a dynamic block header (RFC 1951 3.2.7). */
-const CL_ORDER = /* @__PURE__ */ Uint8Array.of(
-  16,
-  17,
-  18,
-  0,
-  8,
-  7,
-  9,
-  6,
-  10,
-  5,
-  11,
-  4,
-  12,
-  3,
-  13,
-  2,
-  14,
-  1,
-  15,
-);
 const ADLER_MOD = 65521;
 /**
  * The Adler-32 sums are reduced lazily, once B passes this (A <= B always): small enough that the products in the
@@ -163,8 +80,7 @@ function codeOf(table: Int32Array, tableBits: number, symbol: number): number {
 
 /**
  * Receives the inflated bytes and unfilters each row as soon as it is complete. The current row's bytes are kept
- * in `row`, except inside long zero runs, which are only recorded as spans. Also keeps the Adler-32 of everything
- * received and the last byte (what a distance-1 match repeats).
+ * in `row`, except inside long zero runs, which are only recorded as spans.
  */
 class LabelRowSink {
   readonly row: Uint8Array;
