@@ -19,8 +19,9 @@ export interface Bitmap2FileOptions {
   /** Image height in pixels (optional when the bitmap carries its shape). */
   height?: number;
   /**
-   * 0 stores the rows uncompressed (through the backend's zlib); any level above 0 (default 6) gives the same
-   * output, from the built-in run-length encoder that suits label maps (see `bitmap2file`).
+   * zlib level, an integer 0-9 (anything else is a `RangeError`). 0 stores the rows uncompressed (through the
+   * backend's zlib); 1-9 (default 6) all give the same output, from the built-in run-length encoder that suits label
+   * maps (see `bitmap2file`).
    */
   level?: number;
 }
@@ -130,9 +131,13 @@ export function bitmap2fileWith(
 ): Uint8Array {
   const { width, height, ids, source } = normalizeIds(bitmap, options, true);
   const level = options?.level ?? 6;
+  if (!(Number.isInteger(level) && level >= 0 && level <= 9))
+    throw new RangeError(
+      `bitmap2file: level must be an integer from 0 to 9 (got ${String(level)}): 0 stores the rows uncompressed, 1-9 compress`,
+    );
   // Validation is part of the row scan: an id >= 2^24 (or a negative Int32) makes it throw badPixel.
   let idat = deflateLabelRows(ids, width, height, () => badPixel(source, width));
-  if (!(level > 0)) {
+  if (level === 0) {
     const filtered = zlib.inflate(idat, height * (width * 4 + 1));
     idat = zlib.deflate(filtered, { level, strategy: "rle" });
   }

@@ -155,4 +155,13 @@ describe("bitmap2file levels", () => {
       expect(Buffer.from(entry.decodeLabelBitmap(stored).data.buffer)).toEqual(Buffer.from(ids.buffer));
     }
   });
+
+  it("a level outside 0-9 is a RangeError naming the option, on both entries", () => {
+    const ids = new Uint32Array(4);
+    for (const entry of [node, browser])
+      for (const level of [-1, 10, 2.5, Number.NaN])
+        expect(() => entry.bitmap2file(ids, { width: 2, height: 2, level })).toThrow(
+          /level must be an integer from 0 to 9/,
+        );
+  });
 });
