@@ -1,9 +1,7 @@
-// A small, fast zlib encoder specialised for run-length data (what zlib calls the Z_RLE strategy): every match has
-// distance 1, and one dynamic-Huffman block codes the symbols. For Sub-filtered label maps (long runs of zero bytes
-// with a few literals at instance boundaries) this is several times faster than a general deflate in JavaScript,
-// with output ~5% larger than zlib's own Z_RLE (one block, where zlib uses several). `RleTokens` collects the symbols
-// and writes the stream; `deflateRle` feeds it from bytes (the fflate backend's "rle" strategy), label-deflate.ts
-// straight from label ids.
+// The back end of bitmap2file's compressor: a zlib stream of literals and runs of zero bytes (distance-1 matches,
+// what zlib calls the Z_RLE strategy), in one dynamic-Huffman block, ~5% larger than zlib's own Z_RLE (which starts
+// a new block every ~16k symbols). `RleTokens` collects the symbols and writes the stream; label-deflate.ts feeds it
+// straight from label ids. The RFC 1951 tables are shared with label-inflate.ts.
 
 /** Base match length of each length symbol 257-285 (RFC 1951 3.2.5), and its number of extra bits. */
 export const LEN_BASE = [
@@ -131,9 +129,9 @@ export class RleTokens {
     this.b = (this.b + this.a) % MOD;
   }
 
-  /** `n` more copies of `v`, which must be the last byte already added (so that distance-1 matches copy it). */
-  repeat(v: number, n: number): void {
-    this.adlerRun(v, n);
+  /** `n` more zero bytes; the last byte added must be a zero (distance-1 matches copy it). */
+  zeros(n: number): void {
+    this.b = (this.b + this.a * n) % MOD; // Adler-32 of n zeros; a < 2^16, n < 2^32: exact
     // Greedy 258-byte matches, as zlib does; a 1-2 byte tail becomes literals. (Splitting 259-260 as 256-257 + 3
     // instead made the bench's 4K file 0.2% larger: the common 258 and literal-0 codes are shorter than rare ones.)
     while (n >= 3) {
@@ -141,7 +139,7 @@ export class RleTokens {
       this.push(256 + L);
       n -= L;
     }
-    while (n-- > 0) this.push(v);
+    while (n-- > 0) this.push(0);
   }
 
   /** The zlib stream: header, one final dynamic-Huffman block, Adler-32. */
@@ -179,52 +177,6 @@ export class RleTokens {
     const s = t < 256 ? t : 257 + (LEN_SYM[t - 256] as number);
     this.freq[s] = (this.freq[s] as number) + 1;
   }
-
-  /** Adler-32 of `n` copies of v in closed form, in chunks small enough for exact float arithmetic. */
-  private adlerRun(v: number, n: number): void {
-    if (v === 0) {
-      this.b = (this.b + this.a * n) % MOD; // a < 2^16, n < 2^32: exact
-      return;
-    }
-    for (let left = n; left > 0; ) {
-      const c = Math.min(left, 1 << 20);
-      this.b = (this.b + this.a * c + v * ((c * (c + 1)) / 2)) % MOD;
-      this.a = (this.a + v * c) % MOD;
-      left -= c;
-    }
-  }
-}
-
-/** zlib stream (RFC 1950) of `data` using only literals and distance-1 matches, in one dynamic-Huffman block. */
-export function deflateRle(data: Uint8Array): Uint8Array {
-  const n = data.length;
-  const t = new RleTokens(n >> 6);
-  const base = data.byteOffset;
-  const lead = (4 - (base & 3)) & 3; // bytes before the first 4-byte aligned one
-  const u32 = n >= lead + 4 ? new Uint32Array(data.buffer, base + lead, (n - lead) >> 2) : new Uint32Array(0);
-  let i = 0;
-  while (i < n) {
-    const v = data[i] as number;
-    if (i > 0 && v === data[i - 1]) {
-      let j = i + 1;
-      if (v === 0) {
-        // Zero runs (almost all of a label map): skip four bytes at a time.
-        while (j < n && ((j - lead) & 3) !== 0 && data[j] === 0) j++;
-        if (j < n && data[j] === 0) {
-          let w = (j - lead) >> 2;
-          while (w < u32.length && u32[w] === 0) w++;
-          j = lead + 4 * w;
-          while (j < n && data[j] === 0) j++;
-        }
-      } else while (j < n && data[j] === v) j++;
-      t.repeat(v, j - i);
-      i = j;
-    } else {
-      t.literal(v);
-      i++;
-    }
-  }
-  return t.finish();
 }
 
 /** Huffman code lengths and (bit-reversed) codes of an alphabet. */

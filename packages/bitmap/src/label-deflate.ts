@@ -24,7 +24,7 @@ class ZeroRunTokens extends RleTokens {
     if (n === 0) return;
     this.pending = 0;
     this.literal(0);
-    this.repeat(0, n - 1);
+    this.zeros(n - 1);
   }
 
   /** The R, G, B bytes of id p minus those of id `left`, byte by byte (mod 256, no borrows between bytes). */

@@ -139,7 +139,7 @@ export function bitmap2fileWith(
   let idat = deflateLabelRows(ids, width, height, () => badPixel(source, width));
   if (level === 0) {
     const filtered = zlib.inflate(idat, height * (width * 4 + 1));
-    idat = zlib.deflate(filtered, { level, strategy: "rle" });
+    idat = zlib.deflate(filtered, { level: 0 });
   }
   return writePng(width, height, 8, 6, [], idat, zlib.crc32);
 }

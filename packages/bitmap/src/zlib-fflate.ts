@@ -1,16 +1,13 @@
 // The zlib backend for browsers and every runtime without the `node` condition: fflate, a small, dependency-free,
-// synchronous deflate/inflate in plain JavaScript, plus deflate-rle.ts for data flagged as run-length (bitmap2file
-// itself codes label maps with label-deflate.ts, whatever the backend). (CompressionStream would do, but it is
-// asynchronous only, and this package keeps the Python SDK's synchronous API.)
+// synchronous deflate/inflate in plain JavaScript (bitmap2file codes label maps with label-deflate.ts, whatever the
+// backend). (CompressionStream would do, but it is asynchronous only, and this package keeps the Python SDK's
+// synchronous API.)
 import { unzlibSync, zlibSync } from "fflate";
-import { deflateRle } from "./deflate-rle.js";
 import type { ZlibBackend } from "./zlib.js";
 
 export const fflateZlib: ZlibBackend = {
   name: "fflate",
-  deflate(data, { level, strategy }) {
-    // Run-length data (strategy "rle"): our run-length encoder is ~20x faster than fflate on long zero runs.
-    if (strategy === "rle" && level > 0) return deflateRle(data);
+  deflate(data, { level }) {
     return zlibSync(data, {
       level: Math.max(0, Math.min(9, level)) as 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9,
     });

@@ -7,10 +7,9 @@ const crc32 = (zlib as { crc32?: (data: Uint8Array, value?: number) => number })
 
 export const nodeZlib: ZlibBackend = {
   name: "node:zlib",
-  deflate(data, { level, strategy }) {
+  deflate(data, { level }) {
     const out = zlib.deflateSync(data, {
       level,
-      strategy: strategy === "rle" ? zlib.constants.Z_RLE : zlib.constants.Z_DEFAULT_STRATEGY,
       // Large label maps compress to a few hundred kB: a bigger output chunk avoids repeated buffer growth.
       chunkSize: 256 * 1024,
     });

@@ -6,11 +6,8 @@
 export interface ZlibBackend {
   /** A name for diagnostics ("node:zlib", "fflate"). */
   readonly name: string;
-  /**
-   * Compress to a zlib stream. `strategy: "rle"` is a hint that the data is mostly runs of zeros (Sub-filtered label
-   * maps): backends that support zlib's Z_RLE strategy use it, others ignore it.
-   */
-  deflate(data: Uint8Array, options: { level: number; strategy?: "default" | "rle" }): Uint8Array;
+  /** Compress to a zlib stream at the given level (0-9). */
+  deflate(data: Uint8Array, options: { level: number }): Uint8Array;
   /**
    * Decompress a zlib stream that must inflate to exactly `expectedSize` bytes. Implementations must never allocate
    * (much) more than `expectedSize` and must throw when the stream would produce more; returning fewer bytes is
