@@ -152,8 +152,8 @@ export function bitmap2fileWith(
  *    inflater, {@link inflateLabelIds}: it hands runs of zero differences to `fill` / `copyWithin` on the ids without
  *    ever writing or reading the zero bytes that node:zlib would produce (33 MB at 4K) and this path would then
  *    scan. It gives up (and path 2 takes over, reporting errors as before) on any other stream. `pnpm bench`, medians
- *    of interleaved rounds against node:zlib's bare inflate of the same stream, on a 2-core machine: 4K 1.14-1.46x,
- *    1080p 1.67-2.1x, where this path 2 alone was 2.4-3.5x (the target of 1.3x is met at 4K in some runs only).
+ *    of interleaved rounds against node:zlib's bare inflate of the same stream, on a 2-core machine: 4K 1.01-1.46x,
+ *    1080p 1.60-2.08x, where this path 2 alone was 2.4-3.6x (the 1.3x target: met at 4K in 7 of 9 runs, not at 1080p).
  *    At 1080p about half the time is the ~11k `fill` calls (one per run of equal ids, ~30 ns each to enter) and a
  *    third decoding the ~45k Huffman symbols; copying each row from the one above and patching only where runs
  *    differ made fewer calls but measured slower.
