@@ -1,6 +1,7 @@
 // `pnpm --filter @segments-ts/bitmap bench`: label-bitmap encode/decode against the zlib floor and against sharp,
 // fast-png and pngjs doing the same job (Uint32 ids <-> PNG bytes), all measured in this run; ratios only, no
-// absolute thresholds. Also prints the filter-strategy comparison behind bitmap2file's Sub + Z_RLE choice.
+// absolute thresholds. Also prints a comparison of filter strategies (bitmap2file picks Sub or Up per row, see
+// label.ts).
 import * as zlib from "node:zlib";
 import { decode as fastDecode, encode as fastEncode } from "fast-png";
 import { PNG } from "pngjs";

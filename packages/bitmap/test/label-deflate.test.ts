@@ -1,5 +1,6 @@
-// bitmap2file's compressor, which codes the Sub-filtered RGBA rows straight from the ids: its stream must inflate
-// (node:zlib, which also checks Adler-32, and fflate) to exactly the rows a plain Sub filter gives.
+// bitmap2file's compressor, which codes the filtered RGBA rows straight from the ids: its stream must inflate
+// (node:zlib, which also checks Adler-32, and fflate) to exactly the rows a byte-by-byte Sub or Up filter gives,
+// with Up on the rows where it predicts more pixels.
 import * as zlib from "node:zlib";
 import { unzlibSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -8,19 +9,35 @@ import * as node from "../src/index.js";
 import { deflateLabelRows } from "../src/label-deflate.js";
 import { realisticBitmap, rng } from "./fixtures.js";
 
-/** The PNG rows of the ids as RGBA8 (id = R + 256 G + 65536 B, alpha 255), every row Sub-filtered, byte by byte. */
+/** Pixels of a filtered row (filter byte first) with a non-zero byte: the pixels the filter does not predict. */
+function unpredicted(row: Uint8Array): number {
+  let n = 0;
+  for (let i = 1; i < row.length; i += 4) if (row[i] || row[i + 1] || row[i + 2] || row[i + 3]) n++;
+  return n;
+}
+
+/**
+ * The PNG rows of the ids as RGBA8 (id = R + 256 G + 65536 B, alpha 255), filtered byte by byte with Sub and with
+ * Up; each row keeps Up where that leaves fewer unpredicted pixels than Sub, else Sub (always on the first row).
+ */
 function referenceRows(ids: Uint32Array, w: number, h: number): Uint8Array {
   const rgba = (i: number, c: number) => (c === 3 ? 255 : ((ids[i] as number) >>> (8 * c)) & 255);
   const out = new Uint8Array(h * (4 * w + 1));
-  let o = 0;
-  for (let y = 0; y < h; y++) {
-    out[o++] = 1;
+  const filtered = (y: number, filter: 1 | 2) => {
+    const row = new Uint8Array(4 * w + 1);
+    row[0] = filter;
     for (let x = 0; x < w; x++)
       for (let c = 0; c < 4; c++) {
         const i = y * w + x;
-        const left = x > 0 ? rgba(i - 1, c) : 0;
-        out[o++] = (rgba(i, c) - left) & 255;
+        const predicted = filter === 1 ? (x > 0 ? rgba(i - 1, c) : 0) : rgba(i - w, c);
+        row[1 + 4 * x + c] = (rgba(i, c) - predicted) & 255;
       }
+    return row;
+  };
+  for (let y = 0; y < h; y++) {
+    const sub = filtered(y, 1);
+    const up = y > 0 ? filtered(y, 2) : undefined;
+    out.set(up && unpredicted(up) < unpredicted(sub) ? up : sub, y * (4 * w + 1));
   }
   return out;
 }
@@ -131,6 +148,30 @@ describe("deflateLabelRows", () => {
       [1001, 333, 3],
     ] as const)
       for (const a of atBothAlignments(realisticBitmap(w, h, 40, seed))) expectRows(a, w, h);
+  });
+
+  it("filters a row Up where the row above predicts more pixels than the left neighbour, else Sub", () => {
+    const w = 64;
+    const filters = (ids: Uint32Array, h: number) => {
+      const rows = expectRows(ids, w, h);
+      return Array.from({ length: h }, (_, y) => rows[y * (4 * w + 1)]);
+    };
+    // Vertical stripes: each row repeats the one above (0 unpredicted pixels with Up, 8 with Sub).
+    const stripes = Uint32Array.from({ length: w * 6 }, (_, i) => ((i % w) >> 3) * 0x010203);
+    expect(filters(stripes, 6)).toEqual([1, 2, 2, 2, 2, 2]);
+    // Horizontal bands: one id per row (1 unpredicted pixel with Sub, 64 with Up).
+    const bands = Uint32Array.from({ length: w * 4 }, (_, i) => 1 + Math.floor(i / w));
+    expect(filters(bands, 4)).toEqual([1, 1, 1, 1]);
+    // An edge between ids 5 and 6 that moves right. Sub leaves 2 pixels unpredicted (the first, and the edge). Moved by
+    // one pixel (row 1), Up leaves 1: Up. Moved by two (row 2), Up also leaves 2, and a tie stays Sub.
+    const edge = new Uint32Array(w * 3);
+    for (const [y, at] of [
+      [0, 31],
+      [1, 32],
+      [2, 34],
+    ] as const)
+      for (let x = 0; x < w; x++) edge[y * w + x] = x < at ? 5 : 6;
+    expect(filters(edge, 3)).toEqual([1, 2, 1]);
   });
 
   it("throws badId() after the scan when an id has bits above the 24th", () => {
