@@ -130,6 +130,9 @@ export class LabelRowSink {
     const { row, out, spans, width } = this;
     const spanCount = this.spanCount;
     const r = this.y * width;
+    // An Up row copies the whole row above in one call, then only the pixels outside the spans are computed: one
+    // call per row instead of one per span (each call costs ~30 ns to enter).
+    if (up && spanCount > 0) out.copyWithin(r, r - width, r);
     let si = 0;
     let left = 0;
     let x = 0;
@@ -139,8 +142,9 @@ export class LabelRowSink {
       if (si < spanCount && (spans[2 * si] as number) <= b && (spans[2 * si + 1] as number) >= b + 4) {
         // Pixels x .. xEnd - 1 lie wholly inside the span.
         const xEnd = Math.min(width, ((spans[2 * si + 1] as number) - 1) >> 2);
-        if (up) out.copyWithin(r + x, r + x - width, r + xEnd - width);
-        else if (left !== 0 || !this.zeroed) out.fill(left, r + x, r + xEnd);
+        if (up) {
+          // copied above
+        } else if (left !== 0 || !this.zeroed) out.fill(left, r + x, r + xEnd);
         x = xEnd;
         continue;
       }
