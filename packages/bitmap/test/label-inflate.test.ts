@@ -109,6 +109,22 @@ describe("inflateLabelIds", () => {
     );
   });
 
+  it("decodes a 4096x3072 map itself: the Adler-32 sums, reduced lazily, stay exact over 50 MB", () => {
+    // Rows of a few wide runs whose ids change every row, so that the sums grow through long zero runs and many
+    // literals; a checksum computed wrongly would make the decoder give up (undefined), not decode wrong ids.
+    const [w, h] = [4096, 3072];
+    const ids = new Uint32Array(w * h);
+    for (let y = 0; y < h; y++) {
+      const r = y * w;
+      ids.fill((y * 2654435761) & 0xffffff, r + 100 + (y % 300), r + 1900);
+      ids.fill(y & 0xff, r + 2500, r + 2500 + (y % 1000));
+    }
+    const idat = idatOf(bitmap2file(ids, { width: w, height: h }));
+    const decoded = inflateLabelIds(idat, w, h);
+    expect(decoded).toBeInstanceOf(Uint32Array);
+    expectSameIds(decoded as Uint32Array, ids, w);
+  });
+
   it("stored blocks (level 0) and fixed-Huffman blocks", () => {
     let fixedSeen = 0;
     for (let seed = 0; seed < 40; seed++) {
