@@ -11,7 +11,7 @@
 // which reports errors exactly as before. So it never has to be right about an error, only about a success, which
 // the Adler-32 check (computed in closed form over the runs) backs up.
 import { CL_ORDER, LEN_BASE, LEN_EXTRA } from "./deflate-rle.js";
-import { giveUp, LabelRowSink, NotForUs } from "./label-row-sink.js";
+import { giveUp, NotForUs, PixelRows } from "./label-pixels.js";
 
 const ADLER_MOD = 65521;
 /**
@@ -167,7 +167,7 @@ export function inflateLabelIds(
   allocUnsafe?: (bytes: number) => Uint8Array,
 ): Uint32Array | undefined {
   try {
-    return inflateInto(z, new LabelRowSink(width, height, allocUnsafe));
+    return inflateInto(z, new PixelRows(width, height, allocUnsafe));
   } catch (e) {
     if (e instanceof NotForUs) return undefined;
     throw e;
@@ -241,7 +241,7 @@ function readDynamicCodes(br: BitReader, into: BlockCodes): BlockCodes {
 }
 
 /** Copy a stored block's bytes to the sink. */
-function storedBlock(br: BitReader, sink: LabelRowSink, state: OutputState): void {
+function storedBlock(br: BitReader, sink: PixelRows, state: OutputState): void {
   br.alignToByte();
   const len = br.bits(16);
   if ((len ^ 0xffff) !== br.bits(16)) giveUp();
@@ -249,7 +249,7 @@ function storedBlock(br: BitReader, sink: LabelRowSink, state: OutputState): voi
   if (br.pos + len > br.z.length) giveUp();
   for (let i = 0; i < len; i++) {
     const v = br.z[br.pos + i] as number;
-    sink.literal(v);
+    sink.byte(v);
     state.addByte(v);
   }
   br.pos += len;
@@ -258,11 +258,12 @@ function storedBlock(br: BitReader, sink: LabelRowSink, state: OutputState): voi
 /**
  * The symbols of one Huffman-coded block, up to its end-of-block code. The hot loop of this decoder: it keeps
  * the bit buffer, the last byte and the Adler-32 sums in locals (a few times faster than object fields) and stores
- * them back. The bit buffer stays below 2^31, so `>>` is a plain int32 shift.
+ * them back. The bit buffer stays below 2^31, so `>>` is a plain int32 shift. Past the end of `z` (only a broken
+ * stream gets there: a valid one ends with the 4-byte Adler-32), `z[pos]` is undefined, which shifts in as zero bits,
+ * what BitReader reads there too; that costs less than testing `pos` on every byte (3-4% of the decode).
  */
-function huffmanBlock(br: BitReader, sink: LabelRowSink, codes: BlockCodes, state: OutputState): void {
+function huffmanBlock(br: BitReader, sink: PixelRows, codes: BlockCodes, state: OutputState): void {
   const { z } = br;
-  const end = z.length;
   const { lit, dist, distBits } = codes;
   const litMask = (1 << codes.litBits) - 1;
   // The bits of "length 258 (symbol 285), distance 1 (distance code 0)", if this block has both codes.
@@ -278,12 +279,10 @@ function huffmanBlock(br: BitReader, sink: LabelRowSink, codes: BlockCodes, stat
   let last = state.last;
   let a = state.a;
   let b = state.b;
-  const { row, rowLen } = sink;
-  let col = sink.col;
   for (;;) {
     // Up to 15 bits of literal/length code, then up to 5 extra bits: 20 bits hold one step.
     while (count < 20) {
-      buf |= (pos < end ? (z[pos] as number) : 0) << count;
+      buf |= (z[pos] as number) << count;
       pos++;
       count += 8;
     }
@@ -293,12 +292,13 @@ function huffmanBlock(br: BitReader, sink: LabelRowSink, codes: BlockCodes, stat
     count -= e & 15;
     const sym = e >> 4;
     if (sym < 256) {
-      row[col++] = sym; // sink.literal(sym), inlined
-      if (col === rowLen) {
-        sink.col = col;
-        sink.endRow();
-        col = 0;
-      }
+      // sink.byte(sym), inlined for its common case: an R, G or B byte inside a pixel (keep the two in step).
+      const bi = sink.bi;
+      if (bi < 3 && sink.col !== 0) {
+        sink.d |= sym << (bi << 3);
+        sink.bi = bi + 1;
+        sink.col++;
+      } else sink.byte(sym);
       last = sym;
       a += sym;
       b += a;
@@ -318,7 +318,7 @@ function huffmanBlock(br: BitReader, sink: LabelRowSink, codes: BlockCodes, stat
     // The distance: code 0 is distance 1 (no extra bits); any other is the general path's job.
     if (distBits === 0) giveUp();
     while (count < 15) {
-      buf |= (pos < end ? (z[pos] as number) : 0) << count;
+      buf |= (z[pos] as number) << count;
       pos++;
       count += 8;
     }
@@ -331,7 +331,7 @@ function huffmanBlock(br: BitReader, sink: LabelRowSink, codes: BlockCodes, stat
       // Long runs are sequences of identical maximal matches: take them a whole pattern at a time.
       for (;;) {
         while (count < longRunBits) {
-          buf |= (pos < end ? (z[pos] as number) : 0) << count;
+          buf |= (z[pos] as number) << count;
           pos++;
           count += 8;
         }
@@ -341,9 +341,8 @@ function huffmanBlock(br: BitReader, sink: LabelRowSink, codes: BlockCodes, stat
         total += 258;
       }
     }
-    sink.col = col;
-    sink.repeat(last, total);
-    col = sink.col;
+    if (last === 0) sink.zeros(total);
+    else sink.repeatByte(last, total);
     if (last === 0 && total < ADLER_RUN_MAX) {
       // Adler-32 of `total` zeros: B grows by `total` times A, reduced lazily like the literals' sums (an integer
       // division per run cost ~7% of this loop). With A < 2^24 the product stays exact.
@@ -361,7 +360,6 @@ function huffmanBlock(br: BitReader, sink: LabelRowSink, codes: BlockCodes, stat
       b = state.b;
     }
   }
-  sink.col = col;
   br.pos = pos;
   br.buf = buf;
   br.count = count;
@@ -370,7 +368,7 @@ function huffmanBlock(br: BitReader, sink: LabelRowSink, codes: BlockCodes, stat
   state.b = b;
 }
 
-function inflateInto(z: Uint8Array, sink: LabelRowSink): Uint32Array | undefined {
+function inflateInto(z: Uint8Array, sink: PixelRows): Uint32Array | undefined {
   if (z.length < 2) giveUp();
   const cmf = z[0] as number;
   const flg = z[1] as number;

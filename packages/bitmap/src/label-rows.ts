@@ -1,6 +1,6 @@
-// Row-level pieces shared by the two RGBA8 label decoders (label.ts after node:zlib/fflate, label-inflate.ts on its
-// own inflate): ids are the 24 low bits of little-endian RGBA words, so PNG's per-byte filters are undone on whole
-// pixels with SWAR (per-byte arithmetic without carries between bytes).
+// Pixel-level pieces shared by the two RGBA8 label decoders (label.ts after node:zlib/fflate, label-pixels.ts behind
+// label-inflate.ts): ids are the 24 low bits of little-endian RGBA words, so PNG's per-byte filters are undone on
+// whole pixels with SWAR (per-byte arithmetic without carries between bytes).
 import { PngError } from "./errors.js";
 
 const H = 0x80808080;
@@ -10,14 +10,32 @@ export const ID_MASK = 0xffffff;
 /** Per-byte `(d + a) mod 256` of two ids (RGB bytes; the top byte of both is zero, so it stays zero). */
 export const addBytes = (d: number, a: number): number => ((d & L) + (a & L)) ^ ((d ^ a) & H);
 
+/** Per-byte floor((a + b) / 2) of two ids, without carries between bytes: the Average filter's predictor. */
+export const average = (a: number, b: number): number => (a & b) + (((a ^ b) & 0xfefefefe) >>> 1);
+
+/** PNG's Paeth predictor, byte by byte, on the R, G, B bytes of three ids: left, above, upper left. */
+export function paeth(a: number, b: number, c: number): number {
+  let out = 0;
+  for (let shift = 0; shift < 24; shift += 8) {
+    const ab = (a >>> shift) & 255;
+    const bb = (b >>> shift) & 255;
+    const cb = (c >>> shift) & 255;
+    // |p - a|, |p - b|, |p - c| for p = a + b - c
+    const pa = Math.abs(bb - cb);
+    const pb = Math.abs(ab - cb);
+    const pc = Math.abs(ab + bb - 2 * cb);
+    out |= (pa <= pb && pa <= pc ? ab : pb <= pc ? bb : cb) << shift;
+  }
+  return out;
+}
+
 /**
  * Unfilter row `y` whose filtered RGBA bytes (without the filter tag) already sit at their aligned place in the ids
- * (`out[r .. r + width)`, `out8` the byte view of `out`), for filter types None, Average and Paeth, and Up on the
- * first row (= None). Alpha is dropped. Sub and Up rows have faster, decoder-specific paths.
+ * (`out[r .. r + width)`), for filter types None, Average and Paeth, and Up on the first row (= None), pixel by
+ * pixel. Alpha is dropped. Sub and Up rows have a faster path in label.ts.
  */
 export function unfilterAlignedRow(
   out: Uint32Array,
-  out8: Uint8Array,
   f: number,
   y: number,
   width: number,
@@ -32,31 +50,21 @@ export function unfilterAlignedRow(
     case 3: {
       let left = 0;
       for (let i = r; i < r + width; i++) {
-        const d = (out[i] as number) & ID_MASK;
-        const u = y === 0 ? 0 : (out[i - width] as number);
-        // Per-byte floor((left + up) / 2) without carries, then per-byte add.
-        left = addBytes(d, (left & u) + (((left ^ u) & 0xfefefefe) >>> 1));
+        left = addBytes(
+          (out[i] as number) & ID_MASK,
+          average(left, y === 0 ? 0 : (out[i - width] as number)),
+        );
         out[i] = left;
       }
       return;
     }
     case 4: {
-      // Paeth is not linear: byte by byte on the RGB bytes (alpha is dropped anyway).
-      const stride = width * 4;
-      const o = y * stride;
-      for (let x = 0; x < width; x++) {
-        const q = o + 4 * x;
-        for (let c = 0; c < 3; c++) {
-          const a = x > 0 ? (out8[q + c - 4] as number) : 0;
-          const b = y > 0 ? (out8[q + c - stride] as number) : 0;
-          const cc = x > 0 && y > 0 ? (out8[q + c - stride - 4] as number) : 0;
-          const pp = a + b - cc;
-          const pa = pp > a ? pp - a : a - pp;
-          const pb = pp > b ? pp - b : b - pp;
-          const pc = pp > cc ? pp - cc : cc - pp;
-          out8[q + c] = ((out8[q + c] as number) + (pa <= pb && pa <= pc ? a : pb <= pc ? b : cc)) & 255;
-        }
-        out8[q + 3] = 0;
+      let left = 0;
+      for (let i = r; i < r + width; i++) {
+        const above = y === 0 ? 0 : (out[i - width] as number);
+        const upperLeft = y === 0 || i === r ? 0 : (out[i - width - 1] as number);
+        left = addBytes((out[i] as number) & ID_MASK, paeth(left, above, upperLeft));
+        out[i] = left;
       }
       return;
     }

@@ -210,7 +210,6 @@ export function unfilterLabelRows(
   const stride = width * 4;
   const n = width * height;
   const out = new Uint32Array(raw.buffer, 0, n);
-  const out8 = new Uint8Array(raw.buffer, 0, n * 4);
   // 32-bit view of the inflated bytes, for finding runs of zero bytes.
   const raw32 = new Int32Array(raw.buffer, 0, raw.length >> 2);
   const words = raw32.length;
@@ -264,7 +263,7 @@ export function unfilterLabelRows(
       for (let i = r; i < r + width; i++) out[i] = (out[i] as number) & ID_MASK;
       continue;
     }
-    unfilterAlignedRow(out, out8, f, y, width, idatOffset);
+    unfilterAlignedRow(out, f, y, width, idatOffset);
   }
   return out;
 }
