@@ -1,10 +1,9 @@
 // A zlib inflater that decodes RGBA8 label rows straight into instance ids, for streams made of literals and
 // distance-1 matches only: what zlib's Z_RLE strategy and bitmap2file's own encoder write. On such streams a
 // distance-1 match of a zero byte is a run of zero filter differences, i.e. (after the Sub or Up filter) a run of
-// pixels equal to their left or upper neighbour; this decoder hands those runs to `fill` / `copyWithin` on the ids
-// without ever writing or reading the zero bytes, which a general inflate followed by an unfilter pass must do
-// (33 MB each at 4K). `pnpm bench`: the bench's 4K label map decodes in 1.0-1.5x the time node:zlib's bare inflate
-// takes to produce the filtered bytes, where inflate + unfilter took 2.4-3.5x (label.ts has the numbers).
+// pixels equal to their left or upper neighbour; the receiving PixelRows (label-pixels.ts) turns such a run into one
+// `fill` of the ids (Sub) or nothing at all (Up rows start as a copy of the row above), so the zero bytes are never
+// written or read, which a general inflate followed by an unfilter pass must do (33 MB each at 4K).
 //
 // It is deliberately partial: on anything else (a match with another distance, a malformed stream, a checksum
 // mismatch, too little or too much data) it returns `undefined` and the caller decodes with the general zlib path,

@@ -150,14 +150,19 @@ export function bitmap2fileWith(
  * of two fused paths; everything else goes through the generic decoder, then {@link idsFromDecoded}.
  *
  * 1. Streams of literals and distance-1 matches only (`bitmap2file`'s own, zlib's Z_RLE) are decoded by our own
- *    inflater, {@link inflateLabelIds}: it hands runs of zero differences to `fill` / `copyWithin` on the ids without
- *    ever writing or reading the zero bytes that node:zlib would produce (33 MB at 4K) and this path would then
- *    scan. It gives up (and path 2 takes over, reporting errors as before) on any other stream. `pnpm bench`, medians
- *    of interleaved rounds against node:zlib's bare inflate of the same stream, on a 2-core machine: 4K 1.01-1.46x,
- *    1080p 1.60-2.08x, where this path 2 alone was 2.4-3.6x (the 1.3x target: met at 4K in 7 of 9 runs, not at 1080p).
- *    At 1080p about half the time is the ~11k `fill` calls (one per run of equal ids, ~30 ns each to enter) and a
- *    third decoding the ~45k Huffman symbols; copying each row from the one above and patching only where runs
- *    differ made fewer calls but measured slower.
+ *    inflater, {@link inflateLabelIds}: it writes ids pixel by pixel as the bytes arrive, and a run of zero
+ *    differences becomes one `fill` of the ids (Sub rows) or nothing (Up rows start as a copy of the row above), so
+ *    the zero bytes node:zlib would produce (33 MB at 4K) are never written or scanned. It gives up (and path 2 takes
+ *    over, reporting errors as before) on any other stream. `pnpm bench`, medians of interleaved rounds against
+ *    node:zlib's bare inflate of the same stream, on a 2-core VM: 4K 1.23-1.41x, 1080p 1.52-2.11x (target 1.3x).
+ *    Decoding into memory that is already mapped, the 1080p map takes ~1.2-1.5 ms against ~0.9-1.1 ms for the bare
+ *    inflate: about 0.6 ms of that is writing 8.3 MB of ids (a `fill` per run on Sub rows, ~30 ns each just to
+ *    enter, and a copy per Up row), the rest decoding ~62k Huffman symbols in JavaScript. What moves the bench's
+ *    ratio most is memory:
+ *    whether the 8.3 MB result lands on recycled pages or on fresh ones (2025 page faults, ~1.5 us each here) changes
+ *    both contenders' times by 3-4 ms from run to run. A WebAssembly decoder (AssemblyScript, measured as a
+ *    prototype) decoded the symbols only ~1.5x faster and then had to copy the ids out of its memory (~0.9 ms at
+ *    1080p), so it was not adopted.
  * 2. Otherwise node:zlib (or fflate) inflates, and the rows are unfiltered straight into the Uint32 ids, in the same
  *    memory (row y's pixels move left by y + 1 bytes, dropping the filter bytes, which never overtakes a byte still
  *    to be read), with alpha masked off. Sub and Up rows are read from the inflated bytes where they lie: runs of
