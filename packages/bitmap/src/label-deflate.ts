@@ -46,6 +46,20 @@ class RowRuns {
   }
 }
 
+/** A row cut where its id or the id above changes: each piece's end (exclusive), its id and the id above it. */
+class Pieces {
+  readonly ends: Int32Array;
+  readonly values: Uint32Array;
+  readonly above: Uint32Array;
+  count = 0;
+  constructor(width: number) {
+    // Each piece ends where one of the two rows has a run boundary: at most 2 * width of them.
+    this.ends = new Int32Array(2 * width);
+    this.values = new Uint32Array(2 * width);
+    this.above = new Uint32Array(2 * width);
+  }
+}
+
 /**
  * zlib stream (RFC 1950) of the PNG rows of a label map, RGBA8, where id = R + 256 G + 65536 B and alpha is 255.
  * Each row is Sub- or Up-filtered, whichever changes fewer pixels (Sub: where the id differs from the left
@@ -80,11 +94,12 @@ export function deflateLabelRows(
 function codeRows(ids: Uint32Array, width: number, height: number, t: ZeroRunTokens): number {
   let runs = new RowRuns(width);
   let above = new RowRuns(width);
+  const pieces = new Pieces(width);
   let acc = 0;
   for (let y = 0; y < height; y++) {
     acc |= scanRuns(ids, y * width, width, runs);
     // A Sub row changes one pixel per run (the first against 0); ties stay Sub.
-    if (y > 0 && changedPixels(runs, above, width, runs.count) < runs.count) emitUp(t, runs, above, width);
+    if (y > 0 && cutAgainstAbove(runs, above, width, pieces) < runs.count) emitUp(t, pieces);
     else emitSub(t, runs, width);
     [runs, above] = [above, runs];
   }
@@ -131,11 +146,12 @@ function scanRuns(ids: Uint32Array, r: number, width: number, runs: RowRuns): nu
 }
 
 /**
- * How many pixels of the row differ from the pixel above, counted up to `enough`, walking the two rows' run lists
- * together: the cost is the number of runs, not the width. (emitUp walks the same way.)
+ * Cut the row where its id or the id above changes, walking the two rows' run lists together (the cost is the
+ * number of runs, not the width), into `pieces`; returns how many pixels differ from the pixel above.
  */
-function changedPixels(runs: RowRuns, above: RowRuns, width: number, enough: number): number {
+function cutAgainstAbove(runs: RowRuns, above: RowRuns, width: number, pieces: Pieces): number {
   let changed = 0;
+  let count = 0;
   let i = 0;
   let j = 0;
   let x = 0;
@@ -143,14 +159,18 @@ function changedPixels(runs: RowRuns, above: RowRuns, width: number, enough: num
     const runEnd = i + 1 < runs.count ? (runs.starts[i + 1] as number) : width;
     const aboveEnd = j + 1 < above.count ? (above.starts[j + 1] as number) : width;
     const e = Math.min(runEnd, aboveEnd);
-    if (runs.values[i] !== above.values[j]) {
-      changed += e - x;
-      if (changed >= enough) return changed;
-    }
+    const v = runs.values[i] as number;
+    const u = above.values[j] as number;
+    if (v !== u) changed += e - x;
+    pieces.ends[count] = e;
+    pieces.values[count] = v;
+    pieces.above[count] = u;
+    count++;
     x = e;
     if (e === runEnd) i++;
     if (e === aboveEnd) j++;
   }
+  pieces.count = count;
   return changed;
 }
 
@@ -171,25 +191,20 @@ function emitSub(t: ZeroRunTokens, runs: RowRuns, width: number): void {
 }
 
 /** Code an Up row: zeros where the id equals the one above, the byte-wise difference to it elsewhere. */
-function emitUp(t: ZeroRunTokens, runs: RowRuns, above: RowRuns, width: number): void {
+function emitUp(t: ZeroRunTokens, pieces: Pieces): void {
+  const { ends, values, above, count } = pieces;
   t.byte(2);
-  let i = 0;
-  let j = 0;
   let x = 0;
-  while (x < width) {
-    const runEnd = i + 1 < runs.count ? (runs.starts[i + 1] as number) : width;
-    const aboveEnd = j + 1 < above.count ? (above.starts[j + 1] as number) : width;
-    const e = Math.min(runEnd, aboveEnd);
-    const v = runs.values[i] as number;
-    const u = above.values[j] as number;
+  for (let k = 0; k < count; k++) {
+    const e = ends[k] as number;
+    const v = values[k] as number;
+    const u = above[k] as number;
     if (v === u) t.pending += 4 * (e - x);
     else
-      for (let k = x; k < e; k++) {
+      for (; x < e; x++) {
         t.rgbDiff(v, u);
         t.pending++; // alpha difference
       }
     x = e;
-    if (e === runEnd) i++;
-    if (e === aboveEnd) j++;
   }
 }
