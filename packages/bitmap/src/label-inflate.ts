@@ -291,7 +291,8 @@ function huffmanBlock(br: BitReader, sink: PixelRows, codes: BlockCodes, state: 
     count -= e & 15;
     const sym = e >> 4;
     if (sym < 256) {
-      // sink.byte(sym), inlined for its common case: an R, G or B byte inside a pixel (keep the two in step).
+      // sink.byte(sym), inlined for its common case: an R, G or B byte inside a pixel (keep the two in step). The
+      // pixel state stays in the sink's fields: copying it into locals too measured 0-17% slower (register spills).
       const bi = sink.bi;
       if (bi < 3 && sink.col !== 0) {
         sink.d |= sym << (bi << 3);
