@@ -46,6 +46,18 @@ function pngAround(width: number, height: number, stream: Uint8Array): Uint8Arra
   ]);
 }
 
+/** The zlib stream of an RGBA8 PNG from the reference writer, coded with Z_RLE unless told otherwise. */
+function rgbaStream(
+  w: number,
+  h: number,
+  samples: ArrayLike<number>,
+  filterFor: (row: number) => number,
+  zlibOptions: { level?: number; strategy?: number } = {},
+): Uint8Array {
+  const image = { width: w, height: h, colorType: "rgba" as const, bitDepth: 8 as const, samples, filterFor };
+  return idatOf(refEncode({ ...image, strategy: Z_RLE, ...zlibOptions }));
+}
+
 /** Memory the way `allocUnsafe` may hand it out: full of old data. */
 const garbage = (bytes: number) => new Uint8Array(bytes).fill(0xab);
 
@@ -72,16 +84,7 @@ describe("inflateLabelIds", () => {
     it(`decodes zlib Z_RLE streams exactly, filter ${fname}, into zeroed and into garbage memory`, () => {
       for (const [w, h] of SIZES) {
         const { ids, samples } = labelSamples(w, h, w * 13 + h, (i) => (i * 29) & 255);
-        const png = refEncode({
-          width: w,
-          height: h,
-          colorType: "rgba",
-          bitDepth: 8,
-          samples,
-          filterFor,
-          strategy: Z_RLE,
-        });
-        const idat = idatOf(png);
+        const idat = rgbaStream(w, h, samples, filterFor);
         const zeroed = inflateLabelIds(idat, w, h);
         const reused = inflateLabelIds(idat, w, h, garbage);
         expect(zeroed, `${w}x${h}`).toBeInstanceOf(Uint32Array);
@@ -132,17 +135,7 @@ describe("inflateLabelIds", () => {
       const h = 1 + (seed % 4);
       const { ids, samples } = labelSamples(w, h, seed, () => 255);
       for (const level of [0, 6]) {
-        const png = refEncode({
-          width: w,
-          height: h,
-          colorType: "rgba",
-          bitDepth: 8,
-          samples,
-          filterFor: () => 1,
-          level,
-          strategy: Z_RLE,
-        });
-        const idat = idatOf(png);
+        const idat = rgbaStream(w, h, samples, () => 1, { level });
         const blockType = ((idat[2] as number) >> 1) & 3;
         if (level === 0) expect(blockType).toBe(0);
         if (blockType === 1) fixedSeen++;
@@ -155,16 +148,8 @@ describe("inflateLabelIds", () => {
   it("multi-block streams (zlib starts a new block every few thousand symbols)", () => {
     const [w, h] = [400, 300];
     const { ids, samples } = labelSamples(w, h, 77, () => 255);
-    const png = refEncode({
-      width: w,
-      height: h,
-      colorType: "rgba",
-      bitDepth: 8,
-      samples,
-      filterFor: (r) => r % 3,
-      strategy: Z_RLE,
-    });
-    expectSameIds(inflateLabelIds(idatOf(png), w, h, garbage) as Uint32Array, ids, w);
+    const idat = rgbaStream(w, h, samples, (r) => r % 3);
+    expectSameIds(inflateLabelIds(idat, w, h, garbage) as Uint32Array, ids, w);
   });
 
   it("gives way (undefined) on matches at other distances; decodeLabelBitmap then takes the general path", () => {
@@ -218,23 +203,7 @@ describe("inflateLabelIds", () => {
       const { samples } = labelSamples(w, h, w, () => 255);
       const ids = realisticBitmap(w, h, 4, h);
       bases.push([w, h, idatOf(bitmap2file(ids, { width: w, height: h }))]);
-      for (const level of [0, 6])
-        bases.push([
-          w,
-          h,
-          idatOf(
-            refEncode({
-              width: w,
-              height: h,
-              colorType: "rgba",
-              bitDepth: 8,
-              samples,
-              filterFor: (r) => r % 5,
-              level,
-              strategy: Z_RLE,
-            }),
-          ),
-        ]);
+      for (const level of [0, 6]) bases.push([w, h, rgbaStream(w, h, samples, (r) => r % 5, { level })]);
     }
     const r = rng(2024);
     let fastPathOk = 0;
