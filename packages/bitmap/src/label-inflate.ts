@@ -278,6 +278,9 @@ function huffmanBlock(br: BitReader, sink: PixelRows, codes: BlockCodes, state: 
   let last = state.last;
   let a = state.a;
   let b = state.b;
+  // Zero bytes decoded but not yet given to the sink: consecutive matches of zeros (a long run is usually several)
+  // reach it as one `zeros` call, i.e. one fill on a Sub row.
+  let pendingZeros = 0;
   for (;;) {
     // Up to 15 bits of literal/length code, then up to 5 extra bits: 20 bits hold one step.
     while (count < 20) {
@@ -291,6 +294,10 @@ function huffmanBlock(br: BitReader, sink: PixelRows, codes: BlockCodes, state: 
     count -= e & 15;
     const sym = e >> 4;
     if (sym < 256) {
+      if (pendingZeros !== 0) {
+        sink.zeros(pendingZeros);
+        pendingZeros = 0;
+      }
       // sink.byte(sym), inlined for its common case: an R, G or B byte inside a pixel (keep the two in step). The
       // pixel state stays in the sink's fields: copying it into locals too measured 0-17% slower (register spills).
       const bi = sink.bi;
@@ -341,7 +348,8 @@ function huffmanBlock(br: BitReader, sink: PixelRows, codes: BlockCodes, state: 
         total += 258;
       }
     }
-    if (last === 0) sink.zeros(total);
+    // (A non-zero `last` came from a literal, which gave the pending zeros to the sink.)
+    if (last === 0) pendingZeros += total;
     else sink.repeatByte(last, total);
     if (last === 0 && total < ADLER_RUN_MAX) {
       // Adler-32 of `total` zeros: B grows by `total` times A, reduced lazily like the literals' sums (an integer
@@ -360,6 +368,7 @@ function huffmanBlock(br: BitReader, sink: PixelRows, codes: BlockCodes, state: 
       b = state.b;
     }
   }
+  if (pendingZeros !== 0) sink.zeros(pendingZeros);
   br.pos = pos;
   br.buf = buf;
   br.count = count;
