@@ -8,7 +8,7 @@ import { PNG } from "pngjs";
 import sharp from "sharp";
 import * as browserEntry from "../src/browser.js";
 import { bitmap2file, decodeLabelBitmap } from "../src/index.js";
-import { realisticBitmap } from "../test/fixtures.js";
+import { idatOf, realisticBitmap } from "../test/fixtures.js";
 
 const quick = process.argv.includes("--quick");
 
@@ -46,19 +46,6 @@ const rgbaToIds = (rgba: Uint8Array | Uint8ClampedArray | Uint16Array) => {
   for (let i = 0; i < v.length; i++) out[i] = (v[i] as number) & 0xffffff;
   return out;
 };
-
-/** The IDAT payload of a single-IDAT PNG (what bitmap2file writes). */
-function idatOf(png: Uint8Array): Uint8Array {
-  const dv = new DataView(png.buffer, png.byteOffset);
-  let pos = 8;
-  while (pos < png.length) {
-    const len = dv.getUint32(pos);
-    if (String.fromCharCode(...png.subarray(pos + 4, pos + 8)) === "IDAT")
-      return png.subarray(pos + 8, pos + 8 + len);
-    pos += 12 + len;
-  }
-  throw new Error("no IDAT");
-}
 
 function filterRows(
   ids: Uint32Array,

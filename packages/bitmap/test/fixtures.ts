@@ -116,3 +116,44 @@ export function labelSamples(w: number, h: number, seed: number, alpha: (i: numb
   }
   return { ids, samples };
 }
+
+/** Per-row PNG filter choices the decoder tests run through: each type alone and mixes of them. */
+export const FILTER_PATTERNS: [string, (row: number) => number][] = [
+  ["None", () => 0],
+  ["Sub", () => 1],
+  ["Up", () => 2],
+  ["Average", () => 3],
+  ["Paeth", () => 4],
+  ["cycle 0-4", (row) => row % 5],
+  ["Sub/Up alternating", (row) => 1 + (row % 2)],
+  ["per-row random", (row) => (row * 2654435761) % 5],
+];
+
+/**
+ * Label sizes for the decoder tests. Widths: 1, odd, around a word and a row-scan block; heights give files below
+ * and above the 8 kB threshold under which the fast path copies the inflated bytes before working in place.
+ */
+export const LABEL_SIZES: [number, number][] = [
+  [1, 1],
+  [1, 40],
+  [2, 3],
+  [3, 7],
+  [5, 33],
+  [9, 9],
+  [31, 17],
+  [33, 80],
+  [64, 40],
+  [257, 21],
+];
+
+/** The payload of the first IDAT chunk of a PNG (all of it for files with a single IDAT, as bitmap2file writes). */
+export function idatOf(png: Uint8Array): Uint8Array {
+  const dv = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  for (let pos = 8; pos < png.length; ) {
+    const len = dv.getUint32(pos);
+    if (String.fromCharCode(...png.subarray(pos + 4, pos + 8)) === "IDAT")
+      return png.subarray(pos + 8, pos + 8 + len);
+    pos += 12 + len;
+  }
+  throw new Error("no IDAT");
+}

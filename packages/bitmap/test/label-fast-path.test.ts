@@ -7,39 +7,13 @@ import * as browser from "../src/browser.js";
 import { decodeLabelBitmap, decodePng, idsFromDecoded } from "../src/index.js";
 import { decodeLabelBitmapWith, unfilterLabelRows } from "../src/label.js";
 import { nodeZlib } from "../src/zlib-node.js";
-import { expectSameIds, labelSamples } from "./fixtures.js";
+import { expectSameIds, FILTER_PATTERNS, LABEL_SIZES, labelSamples } from "./fixtures.js";
 import { refEncode } from "./ref-encoder.js";
 
-const FILTERS: [string, (row: number) => number][] = [
-  ["None", () => 0],
-  ["Sub", () => 1],
-  ["Up", () => 2],
-  ["Average", () => 3],
-  ["Paeth", () => 4],
-  ["cycle 0-4", (row) => row % 5],
-  ["Sub/Up alternating", (row) => 1 + (row % 2)],
-  ["per-row random", (row) => (row * 2654435761) % 5],
-];
-
-// Widths: 1, odd, around a word and a row-scan block; heights give files below and above the 8 kB threshold
-// under which the inflated bytes are copied before working in place.
-const SIZES: [number, number][] = [
-  [1, 1],
-  [1, 40],
-  [2, 3],
-  [3, 7],
-  [5, 33],
-  [9, 9],
-  [31, 17],
-  [33, 80],
-  [64, 40],
-  [257, 21],
-];
-
 describe("decodeLabelBitmap RGBA8 fast path", () => {
-  for (const [fname, filterFor] of FILTERS)
+  for (const [fname, filterFor] of FILTER_PATTERNS)
     it(`filter ${fname}: every size, alpha 255 and varying alpha`, () => {
-      for (const [w, h] of SIZES)
+      for (const [w, h] of LABEL_SIZES)
         for (const alphaKind of ["opaque", "varying"] as const) {
           const { ids, samples } = labelSamples(w, h, w * 7 + h, (i) =>
             alphaKind === "opaque" ? 255 : (i * 37) & 255,

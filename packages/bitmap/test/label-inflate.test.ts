@@ -6,33 +6,21 @@ import * as zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { bitmap2file, decodeLabelBitmap, decodePng, idsFromDecoded, PngError } from "../src/index.js";
 import { inflateLabelIds } from "../src/label-inflate.js";
-import { expectSameIds, labelSamples, realisticBitmap, rng } from "./fixtures.js";
-import { refEncode } from "./ref-encoder.js";
+import {
+  expectSameIds,
+  FILTER_PATTERNS,
+  idatOf,
+  LABEL_SIZES,
+  labelSamples,
+  realisticBitmap,
+  rng,
+} from "./fixtures.js";
+import { pngChunk, refEncode } from "./ref-encoder.js";
 
 const { Z_RLE, Z_DEFAULT_STRATEGY } = zlib.constants;
 
-/** The payload of the single IDAT chunk the reference encoder writes. */
-function idatOf(png: Uint8Array): Uint8Array {
-  const dv = new DataView(png.buffer, png.byteOffset, png.byteLength);
-  for (let pos = 8; pos < png.length; ) {
-    const len = dv.getUint32(pos);
-    if (Buffer.from(png.subarray(pos + 4, pos + 8)).toString("latin1") === "IDAT")
-      return png.subarray(pos + 8, pos + 8 + len);
-    pos += 12 + len;
-  }
-  throw new Error("no IDAT");
-}
-
-/** An RGBA8 PNG of the given size around any zlib stream (written plainly here, CRCs by node:zlib). */
+/** An RGBA8 PNG of the given size around any zlib stream. */
 function pngAround(width: number, height: number, stream: Uint8Array): Uint8Array {
-  const chunk = (type: string, data: Uint8Array) => {
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    out.write(type, 4, "latin1");
-    out.set(data, 8);
-    out.writeUInt32BE(zlib.crc32(out.subarray(4, 8 + data.length)) >>> 0, 8 + data.length);
-    return out;
-  };
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
@@ -40,9 +28,9 @@ function pngAround(width: number, height: number, stream: Uint8Array): Uint8Arra
   ihdr[9] = 6;
   return Buffer.concat([
     Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
-    chunk("IHDR", ihdr),
-    chunk("IDAT", stream),
-    chunk("IEND", new Uint8Array(0)),
+    pngChunk("IHDR", ihdr),
+    pngChunk("IDAT", stream),
+    pngChunk("IEND", new Uint8Array(0)),
   ]);
 }
 
@@ -61,28 +49,10 @@ function rgbaStream(
 /** Memory the way `allocUnsafe` may hand it out: full of old data. */
 const garbage = (bytes: number) => new Uint8Array(bytes).fill(0xab);
 
-const FILTERS: [string, (row: number) => number][] = [
-  ["None", () => 0],
-  ["Sub", () => 1],
-  ["Up", () => 2],
-  ["Average", () => 3],
-  ["Paeth", () => 4],
-  ["per-row mix", (row) => (row * 2654435761) % 5],
-];
-const SIZES: [number, number][] = [
-  [1, 1],
-  [1, 30],
-  [2, 3],
-  [5, 33],
-  [31, 17],
-  [64, 40],
-  [257, 21],
-];
-
 describe("inflateLabelIds", () => {
-  for (const [fname, filterFor] of FILTERS)
+  for (const [fname, filterFor] of FILTER_PATTERNS)
     it(`decodes zlib Z_RLE streams exactly, filter ${fname}, into zeroed and into garbage memory`, () => {
-      for (const [w, h] of SIZES) {
+      for (const [w, h] of LABEL_SIZES) {
         const { ids, samples } = labelSamples(w, h, w * 13 + h, (i) => (i * 29) & 255);
         const idat = rgbaStream(w, h, samples, filterFor);
         const zeroed = inflateLabelIds(idat, w, h);

@@ -34,7 +34,8 @@ export interface RefImage {
   idatChunk?: number;
 }
 
-function chunk(type: string, data: Uint8Array): Buffer {
+/** One PNG chunk: length, type, data, CRC. */
+export function pngChunk(type: string, data: Uint8Array): Buffer {
   const head = Buffer.alloc(8);
   head.writeUInt32BE(data.length, 0);
   head.write(type, 4, "latin1");
@@ -100,19 +101,19 @@ export function refEncode(img: RefImage): Buffer {
   ihdr[8] = bd;
   ihdr[9] = CT[img.colorType];
   ihdr[12] = img.interlace ? 1 : 0;
-  const parts = [Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk("IHDR", ihdr)];
-  parts.push(chunk("tEXt", Buffer.from("Comment\0hand-crafted test image", "latin1")));
-  if (img.palette) parts.push(chunk("PLTE", Uint8Array.from(img.palette.flat())));
+  const parts = [Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), pngChunk("IHDR", ihdr)];
+  parts.push(pngChunk("tEXt", Buffer.from("Comment\0hand-crafted test image", "latin1")));
+  if (img.palette) parts.push(pngChunk("PLTE", Uint8Array.from(img.palette.flat())));
   if (img.trns) {
     const t =
       img.colorType === "palette"
         ? Uint8Array.from(img.trns)
         : Uint8Array.from(img.trns.flatMap((v) => [v >> 8, v & 255]));
-    parts.push(chunk("tRNS", t));
+    parts.push(pngChunk("tRNS", t));
   }
   const step = img.idatChunk ?? z.length;
-  for (let i = 0; i < z.length; i += step) parts.push(chunk("IDAT", z.subarray(i, i + step)));
-  parts.push(chunk("IEND", new Uint8Array(0)));
+  for (let i = 0; i < z.length; i += step) parts.push(pngChunk("IDAT", z.subarray(i, i + step)));
+  parts.push(pngChunk("IEND", new Uint8Array(0)));
   return Buffer.concat(parts);
 }
 
