@@ -59,13 +59,29 @@ export interface SendOptions extends RequestOptions {
 
 /** Client-wide transport settings. */
 export interface TransportConfig {
-  fetch: FetchLike;
+  /** How one attempt goes over the wire: `fetchExchange(fetch)`, or node:http in Node (see default-exchange). */
+  exchange: Exchange;
   timeout: number;
   maxRetries: number;
   logger: Logger;
   /** Whether debug logs are on; when off, the per-request log details are not even built. */
   debug?: boolean;
 }
+
+/** What one attempt needs besides the request. */
+export interface AttemptOptions {
+  /** Milliseconds allowed for the whole attempt, response body included. */
+  timeout: number;
+  /** The caller's signal, if any. */
+  signal: AbortSignal | undefined;
+}
+
+/**
+ * One attempt over the wire: sends the request and reads the whole response body within `timeout`. It rejects with
+ * `APITimeoutError` when the time is up, with `APIUserAbortError` when `signal` aborts, and with the underlying error
+ * when the connection fails (the transport wraps that in `APIConnectionError`). Any status is a result, not an error.
+ */
+export type Exchange = (request: HttpRequest, options: AttemptOptions) => Promise<TransportResult>;
 
 const IDEMPOTENT_METHODS = new Set(["GET", "HEAD", "OPTIONS", "PUT", "DELETE"]);
 /** Error codes meaning the connection was never established, so the server cannot have seen the request. */
@@ -87,10 +103,12 @@ export interface HttpRequest {
   body?: string | Uint8Array<ArrayBuffer> | FormData | undefined;
 }
 
-/** A successful (2xx) response, its body already read as text within the attempt's timeout. */
+/** A response, its body already read as text within the attempt's timeout. */
 export interface TransportResult {
-  response: Response;
-  text: string;
+  readonly status: number;
+  readonly text: string;
+  /** Status and headers (the body was read into `text`). An exchange may build it on first access. */
+  readonly response: Response;
 }
 
 let requestCounter = 0;
@@ -122,8 +140,8 @@ export class Transport {
         await this.#waitBeforeRetry(prepared, retryDelayMs(retriesDone), error.message, options.signal);
         continue;
       }
+      if (result.status >= 200 && result.status < 300) return result;
       const { response, text } = result;
-      if (response.ok) return result;
       const error = createAPIError({
         method: prepared.method,
         path: pathOf(prepared.url),
@@ -137,65 +155,33 @@ export class Transport {
     }
   }
 
-  /** One attempt under its own timeout; the response body is read before the timer stops. */
+  /** One attempt through the exchange, with debug logs; a failed connection becomes `APIConnectionError`. */
   async #attempt(prepared: HttpRequest, options: SendOptions, logId: string): Promise<TransportResult> {
-    const { logger, debug } = this.#config;
-    const timeout = options.timeout ?? this.#config.timeout;
-    const userSignal = options.signal;
-    if (userSignal?.aborted) throw new APIUserAbortError(undefined, { cause: userSignal.reason });
-    // One controller per attempt, aborted by a plain timer or by the caller's signal: the cheapest way measured
-    // (Node 20, without fetch): controller + setTimeout/clearTimeout ~3.6 µs (creating the signal is 2.9 of it),
-    // AbortSignal.timeout() ~10 µs, AbortSignal.any() of two signals ~25 µs more. An unref'd timer saved <0.1 µs and
-    // would let a process exit during a call, so it is not used. Undici's extra work for a request that carries any
-    // signal (8-30 µs against a local server, see bench/) comes on top whichever way the signal is made.
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, timeout);
-    // Only a caller's signal needs forwarding; most calls have none, and then no listener or closure is created.
-    const forwardAbort = userSignal ? () => controller.abort() : undefined;
-    if (forwardAbort) userSignal?.addEventListener("abort", forwardAbort, { once: true });
+    const { logger, debug, exchange } = this.#config;
+    const signal = options.signal;
+    if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
     const started = debug ? Date.now() : 0;
     if (debug)
       logger.debug(`${logId} ${prepared.method} ${prepared.url}`, {
         headers: redactHeaders(prepared.headers),
       });
     try {
-      const { method, headers, body } = prepared;
-      const response = await this.#config.fetch(prepared.url, {
-        method,
-        headers,
-        body,
-        signal: controller.signal,
-      });
-      const text = await response.text();
+      const result = await exchange(prepared, { timeout: options.timeout ?? this.#config.timeout, signal });
       if (debug) {
-        const requestId = response.headers.get("x-request-id") ?? undefined;
-        logger.debug(`${logId} ${response.status} in ${Date.now() - started} ms`, { requestId });
+        const requestId = result.response.headers.get("x-request-id") ?? undefined;
+        logger.debug(`${logId} ${result.status} in ${Date.now() - started} ms`, { requestId });
       }
-      return { response, text };
+      return result;
     } catch (error) {
-      if (userSignal?.aborted) throw new APIUserAbortError(undefined, { cause: error });
-      if (timedOut) {
-        throw new APITimeoutError(
-          `${prepared.method} ${pathOf(prepared.url)} timed out after ${timeout} ms.`,
-          {
-            cause: error,
-          },
-        );
-      }
       if (error instanceof SegmentsError) throw error;
+      // An exchange that ignores the signal (a custom fetch) still ends the call as an abort.
+      if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: error });
       throw new APIConnectionError(
         `${prepared.method} ${pathOf(prepared.url)} failed: ${describeCause(error)}`,
         {
           cause: error,
         },
       );
-    } finally {
-      clearTimeout(timer);
-      if (forwardAbort) userSignal?.removeEventListener("abort", forwardAbort);
     }
   }
 
@@ -242,6 +228,13 @@ async function compress(request: HttpRequest): Promise<HttpRequest> {
   const bytes = typeof body === "string" ? new TextEncoder().encode(body) : body;
   if (bytes.byteLength < GZIP_MIN_BYTES) return request;
   return { ...request, body: await gzip(bytes), headers: { ...request.headers, "content-encoding": "gzip" } };
+}
+
+/** The error an exchange throws when an attempt runs out of time. */
+export function timeoutError(request: HttpRequest, timeout: number, cause?: unknown): APITimeoutError {
+  return new APITimeoutError(`${request.method} ${pathOf(request.url)} timed out after ${timeout} ms.`, {
+    cause,
+  });
 }
 
 /** The path part of an absolute URL, for messages, computed only when one is written (cheaper than `new URL`). */
@@ -314,8 +307,11 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
+/** The error's message, with the system error code (its own or its cause's, as fetch nests it) when not in it. */
 function describeCause(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const message = error instanceof Error ? error.message : String(error);
-  return cause?.code ? `${message} (${cause.code})` : message;
+  const ownCode = (error as { code?: unknown } | undefined)?.code;
+  const causeCode = (error as { cause?: { code?: unknown } } | undefined)?.cause?.code;
+  const code = typeof causeCode === "string" ? causeCode : ownCode;
+  return typeof code === "string" && !message.includes(code) ? `${message} (${code})` : message;
 }
