@@ -149,7 +149,6 @@ describe("the Response", () => {
     expect(response.headers.getSetCookie()).toEqual(["a=1", "b=2"]);
   });
 
-
   test("keeps a status that Response cannot be constructed with", async () => {
     server = await startLocalServer((_req, res) => sendJson(res, 999, { detail: "odd" }));
     const result = await get(`${server.url}/x/`);

@@ -1,7 +1,8 @@
 /**
- * The fetch wrapper under every SDK call: per-attempt timeout composed with the caller's signal, retries with
- * backoff, optional gzip, typed errors and debug logs. It buffers the request body once, so each attempt sends a
- * fresh copy, and buffers the response body inside the attempt, so a server that stalls mid-body still times out.
+ * The transport under every SDK call: retries with backoff, optional gzip, typed errors and debug logs. It buffers
+ * the request body once, so each attempt sends a fresh copy. Each attempt goes through an `Exchange` (fetch, or
+ * node:http in Node), which applies the per-attempt timeout and the caller's signal and reads the response body
+ * inside the attempt, so a server that stalls mid-body still times out.
  */
 import {
   APIConnectionError,
