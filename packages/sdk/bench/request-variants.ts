@@ -47,3 +47,13 @@ export function variantRun(name: VariantName, url: string): () => Promise<unknow
     }
   }
 }
+
+/** Runs `requests` sequential requests; resolves with milliseconds and client-process CPU microseconds per request. */
+export async function measureRequests(run: () => Promise<unknown>, requests: number) {
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  for (let i = 0; i < requests; i++) await run();
+  const ms = (performance.now() - started) / requests;
+  const { user, system } = process.cpuUsage(cpu);
+  return { ms, cpuUs: (user + system) / requests };
+}

@@ -3,18 +3,13 @@
  * and variants sharing a process pay for each other's garbage and JIT state. The parent sends `{ requests: n }`; the
  * answer is milliseconds and client-process CPU microseconds per request.
  */
-import { VARIANTS, type VariantName, variantRun } from "./request-variants.js";
+import { measureRequests, VARIANTS, type VariantName, variantRun } from "./request-variants.js";
 
 const [name, url = ""] = process.argv.slice(2);
 if (!VARIANTS.includes(name as VariantName)) throw new Error(`unknown variant ${name}`);
 const run = variantRun(name as VariantName, url);
 
 process.on("message", async ({ requests }: { requests: number }) => {
-  const cpu = process.cpuUsage();
-  const started = performance.now();
-  for (let i = 0; i < requests; i++) await run();
-  const ms = (performance.now() - started) / requests;
-  const { user, system } = process.cpuUsage(cpu);
-  process.send?.({ ms, cpuUs: (user + system) / requests });
+  process.send?.(await measureRequests(run, requests));
 });
 process.send?.({ ready: true });

@@ -12,7 +12,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { SegmentsClient } from "../src/index.js";
-import { API_KEY, VARIANTS, type VariantName, variantRun } from "./request-variants.js";
+import { API_KEY, measureRequests, VARIANTS, type VariantName, variantRun } from "./request-variants.js";
 
 const SAMPLES = 10_000;
 // node:http's path needs ~3000 requests to reach its steady speed (500 left the SDK 30 % slower). Rounds of 200
@@ -59,14 +59,7 @@ interface Variant {
 /** The variant in this process (all four share one heap, JIT and event loop). */
 function inProcess(name: VariantName, url: string): Variant {
   const run = variantRun(name, url);
-  const runRound: RoundRunner = async (requests) => {
-    const cpu = process.cpuUsage();
-    const started = performance.now();
-    for (let i = 0; i < requests; i++) await run();
-    const ms = (performance.now() - started) / requests;
-    const { user, system } = process.cpuUsage(cpu);
-    return { ms, cpuUs: (user + system) / requests };
-  };
+  const runRound: RoundRunner = (requests) => measureRequests(run, requests);
   return { name, runRound, ms: [], cpuUs: [] };
 }
 

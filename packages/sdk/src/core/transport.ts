@@ -175,8 +175,6 @@ export class Transport {
       return result;
     } catch (error) {
       if (error instanceof SegmentsError) throw error;
-      // An exchange that ignores the signal (a custom fetch) still ends the call as an abort.
-      if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: error });
       throw new APIConnectionError(
         `${prepared.method} ${pathOf(prepared.url)} failed: ${describeCause(error)}`,
         {
