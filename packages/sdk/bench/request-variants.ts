@@ -10,7 +10,7 @@ export const VARIANTS = [
 ] as const;
 export type VariantName = (typeof VARIANTS)[number];
 export const API_KEY = "bench-key";
-export const SAMPLE_UUID = "5b8e4f2a-3c1d-4e6f-8a9b-0c1d2e3f4a5b";
+const SAMPLE_UUID = "5b8e4f2a-3c1d-4e6f-8a9b-0c1d2e3f4a5b";
 
 /** The request each variant makes, against the bench server at `url`. */
 export function variantRun(name: VariantName, url: string): () => Promise<unknown> {

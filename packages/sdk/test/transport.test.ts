@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from "vitest";
+import { defaultExchange as nodeDefaultExchange } from "../src/core/default-exchange-node.js";
 import {
   APIConnectionError,
   APITimeoutError,
@@ -8,7 +9,6 @@ import {
 } from "../src/core/errors.js";
 import { fetchExchange } from "../src/core/fetch-exchange.js";
 import { createLogger, type Logger } from "../src/core/logger.js";
-import { nodeHttpExchange } from "../src/core/node-exchange.js";
 import {
   type Exchange,
   MAX_RETRY_AFTER_MS,
@@ -28,7 +28,7 @@ afterEach(async () => {
 /** Every test below runs on both exchanges: fetch (browsers, a custom `fetch`) and node:http (the Node default). */
 const EXCHANGES: [string, Exchange][] = [
   ["fetch", fetchExchange(globalThis.fetch)],
-  ["node:http", nodeHttpExchange(fetchExchange(globalThis.fetch))],
+  ["node:http", nodeDefaultExchange()], // what a Node client without `fetch` uses
 ];
 
 type TransportOverrides = Partial<{ timeout: number; maxRetries: number; logger: Logger; debug: boolean }>;
