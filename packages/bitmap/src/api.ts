@@ -103,7 +103,7 @@ export interface BitmapApi {
  * Bind the PNG functions to a zlib backend. The package entries already do this (node:zlib in Node, fflate in
  * browsers); use it to plug in another implementation. (Label maps use a built-in run-length codec whatever the
  * backend: `bitmap2file` compresses with it except at level 0, and `decodeLabelBitmap` decodes streams made only of
- * distance-1 matches with it; everything else goes through the backend.)
+ * literals and matches at distances 1 and 4 with it; everything else goes through the backend.)
  *
  * @example
  * ```ts

@@ -1,7 +1,7 @@
-// The back end of bitmap2file's compressor: a zlib stream of literals and runs of zero bytes (distance-1 matches,
-// what zlib calls the Z_RLE strategy), in one dynamic-Huffman block, ~5% larger than zlib's own Z_RLE (which starts
-// a new block every ~16k symbols). `RleTokens` collects the symbols and writes the stream; label-deflate.ts feeds it
-// straight from label ids. The RFC 1951 tables are shared with label-inflate.ts.
+// The back end of bitmap2file's compressor: a zlib stream of literals, runs of one byte (distance-1 matches, what
+// zlib calls the Z_RLE strategy) and runs of one pixel's four bytes (distance-4 matches), in one dynamic-Huffman
+// block. `RleTokens` collects the symbols and writes the stream; label-deflate.ts feeds it straight from label ids.
+// The RFC 1951 tables are shared with label-inflate.ts.
 
 /** Base match length of each length symbol 257-285 (RFC 1951 3.2.5), and its number of extra bits. */
 export const LEN_BASE = [
@@ -106,20 +106,41 @@ function canonical(lens: Uint8Array): Uint16Array {
 
 const MOD = 65521;
 
+/** `v` repeated in the four bytes of a word. */
+const fourOf = (v: number) => (v * 0x01010101) | 0;
+
+/** Byte `j` (0-3) of a little-endian word. */
+export const byteOf = (word: number, j: number) => (word >>> (8 * j)) & 255;
+
 /**
- * The symbols of a zlib stream made of literals and distance-1 matches, with their frequencies and the Adler-32 of
- * the bytes they stand for; {@link RleTokens.finish} codes them as one dynamic-Huffman block.
+ * The symbols of a zlib stream made of literals and matches at distance 1 (runs of one byte) and 4 (runs of one
+ * RGBA pixel's four bytes), with their frequencies and the Adler-32 of the bytes they stand for;
+ * {@link RleTokens.finish} codes them as one dynamic-Huffman block.
  */
 export class RleTokens {
-  /** Literal byte v as v, match of length L as 256 + L. */
+  /** Literal byte v as v, a match of length L at distance 1 as 256 + L, at distance 4 as 1024 + L. */
   private tokens: Uint16Array;
   private count = 0;
   private readonly freq = new Uint32Array(286);
+  private distance4 = false;
   private a = 1;
   private b = 0;
+  private written = 0;
+  /** The last four bytes as a little-endian word: the newest in the top byte. */
+  private tail = 0;
 
   constructor(capacity = 1024) {
     this.tokens = new Uint16Array(Math.max(16, capacity));
+  }
+
+  /** The last byte written (0 before the first). */
+  get lastByte(): number {
+    return this.tail >>> 24;
+  }
+
+  /** The last four bytes written, as a little-endian word (byte 3 is the newest; zeros before the first). */
+  get lastWord(): number {
+    return this.tail;
   }
 
   /** One literal byte. */
@@ -127,19 +148,33 @@ export class RleTokens {
     this.push(v);
     this.a = (this.a + v) % MOD;
     this.b = (this.b + this.a) % MOD;
+    this.tail = (this.tail >>> 8) | (v << 24);
+    this.written++;
   }
 
-  /** `n` more zero bytes; the last byte added must be a zero (distance-1 matches copy it). */
-  zeros(n: number): void {
-    this.b = (this.b + this.a * n) % MOD; // Adler-32 of n zeros; a < 2^16, n < 2^32: exact
-    // Greedy 258-byte matches, as zlib does; a 1-2 byte tail becomes literals. (Splitting 259-260 as 256-257 + 3
-    // instead made the bench's 4K file 0.2% larger: the common 258 and literal-0 codes are shorter than rare ones.)
-    while (n >= 3) {
-      const L = Math.min(n, 258);
-      this.push(256 + L);
-      n -= L;
+  /**
+   * `n` more bytes, each a copy of the byte `distance` back: distance 1 repeats the last byte, distance 4 the last
+   * four bytes in turn. Coded as matches of at most 258 bytes (greedy, as zlib does; a 1-2 byte rest becomes
+   * literals).
+   */
+  repeat(distance: 1 | 4, n: number): void {
+    if (n <= 0) return;
+    if (this.written < distance)
+      throw new Error(`a distance-${distance} match needs ${distance} bytes before it`);
+    const pattern = distance === 1 ? fourOf(this.lastByte) : this.tail;
+    this.addToAdler(pattern, n);
+    if (distance === 4) this.distance4 ||= n >= 3;
+    const base = distance === 1 ? 256 : 1024;
+    let left = n;
+    while (left >= 3) {
+      // (Splitting 259-260 as 256-257 + 3 would make files larger: the common 258 code is shorter than rare ones.)
+      const L = Math.min(left, 258);
+      this.push(base + L);
+      left -= L;
     }
-    while (n-- > 0) this.push(0);
+    for (let t = n - left; t < n; t++) this.push(byteOf(pattern, t & 3));
+    this.tail = n >= 4 ? rotate(pattern, n & 3) : (this.tail >>> (8 * n)) | (pattern << (32 - 8 * n));
+    this.written += n;
   }
 
   /** The zlib stream: header, one final dynamic-Huffman block, Adler-32. */
@@ -152,11 +187,12 @@ export class RleTokens {
     w.put(0x01, 8); // FLG: no dictionary, fastest-compression hint, check bits
     w.put(1, 1); // BFINAL
     w.put(2, 2); // BTYPE = 10, dynamic Huffman
-    writeCodeLengths(w, lit.lens);
+    writeCodeLengths(w, lit.lens, this.distance4);
     for (let k = 0; k < this.count; k++) {
       const t = this.tokens[k] as number;
       if (t < 256) w.put(lit.codes[t] as number, lit.lens[t] as number);
-      else writeMatch(w, lit, t - 256);
+      else if (t < 1024) writeMatch(w, lit, t - 256, 0);
+      else writeMatch(w, lit, t - 1024, 1);
     }
     w.put(lit.codes[256] as number, lit.lens[256] as number);
     w.align();
@@ -167,6 +203,31 @@ export class RleTokens {
     return w.bytes();
   }
 
+  /** Adler-32 of `n` bytes cycling through the bytes of `pattern`: whole cycles in closed form, then the rest. */
+  private addToAdler(pattern: number, n: number): void {
+    const c0 = byteOf(pattern, 0);
+    const c1 = byteOf(pattern, 1);
+    const c2 = byteOf(pattern, 2);
+    const c3 = byteOf(pattern, 3);
+    const sum = c0 + c1 + c2 + c3;
+    // One cycle adds `sum` to A, and 4A + (4 c0 + 3 c1 + 2 c2 + c3) to B.
+    const weighted = 4 * c0 + 3 * c1 + 2 * c2 + c3;
+    let a = this.a;
+    let b = this.b;
+    for (let cycles = n >>> 2; cycles > 0; ) {
+      const m = Math.min(cycles, 1 << 16); // keeps every product below 2^53
+      b = (b + 4 * m * a + 4 * sum * ((m * (m - 1)) / 2) + m * weighted) % MOD;
+      a = (a + m * sum) % MOD;
+      cycles -= m;
+    }
+    for (let t = 0; t < (n & 3); t++) {
+      a = (a + byteOf(pattern, t)) % MOD;
+      b = (b + a) % MOD;
+    }
+    this.a = a;
+    this.b = b;
+  }
+
   private push(t: number): void {
     if (this.count === this.tokens.length) {
       const bigger = new Uint16Array(this.tokens.length * 2);
@@ -174,10 +235,14 @@ export class RleTokens {
       this.tokens = bigger;
     }
     this.tokens[this.count++] = t;
-    const s = t < 256 ? t : 257 + (LEN_SYM[t - 256] as number);
+    const s = t < 256 ? t : 257 + (LEN_SYM[t < 1024 ? t - 256 : t - 1024] as number);
     this.freq[s] = (this.freq[s] as number) + 1;
   }
 }
+
+/** The bytes of a little-endian word rotated down by `k` (0-3) places: byte k comes first. */
+export const rotate = (word: number, k: number) =>
+  k === 0 ? word : (word >>> (8 * k)) | (word << (32 - 8 * k));
 
 /** Huffman code lengths and (bit-reversed) codes of an alphabet. */
 interface Code {
@@ -200,25 +265,28 @@ function bodyBits(freq: Uint32Array, lens: Uint8Array): number {
   return bits;
 }
 
-/** A match of length L at distance 1. */
-function writeMatch(w: BitWriter, lit: Code, L: number): void {
+/** A match of length L; `far` 0 for distance 1 (distance code 0), 1 for distance 4 (code 3). */
+function writeMatch(w: BitWriter, lit: Code, L: number, far: 0 | 1): void {
   const sym = LEN_SYM[L] as number;
   w.put(lit.codes[257 + sym] as number, lit.lens[257 + sym] as number);
   const extra = LEN_EXTRA[sym] as number;
   if (extra) w.put(L - (LEN_BASE[sym] as number), extra);
-  w.put(0, 1); // distance code 0 (distance 1), 1 bit
+  // Distance codes 0 and 3 have one bit each (0 and 1), or code 0 alone has the one bit 0.
+  w.put(far, 1);
 }
 
 /**
- * HLIT, HDIST, HCLEN and the code lengths of the literal/length alphabet and of the single distance code (distance
- * 1 = code 0, length 1), run-length coded with symbols 16/17/18 (RFC 1951 3.2.7).
+ * HLIT, HDIST, HCLEN and the code lengths of the literal/length alphabet and of the distance codes (distance 1 = code
+ * 0 and, with `distance4`, distance 4 = code 3, one bit each), run-length coded with symbols 16/17/18 (RFC 1951
+ * 3.2.7).
  */
-function writeCodeLengths(w: BitWriter, litLens: Uint8Array): void {
+function writeCodeLengths(w: BitWriter, litLens: Uint8Array, distance4: boolean): void {
   let hlit = 286;
   while (hlit > 257 && litLens[hlit - 1] === 0) hlit--;
-  const all = new Uint8Array(hlit + 1);
+  const distLens = distance4 ? [1, 0, 0, 1] : [1];
+  const all = new Uint8Array(hlit + distLens.length);
   all.set(litLens.subarray(0, hlit));
-  all[hlit] = 1;
+  all.set(distLens, hlit);
   const { syms, extra } = runLengthCode(all);
   const clFreq = new Uint32Array(19);
   for (const s of syms) clFreq[s] = (clFreq[s] as number) + 1;
@@ -226,7 +294,7 @@ function writeCodeLengths(w: BitWriter, litLens: Uint8Array): void {
   let hclen = 19;
   while (hclen > 4 && cl.lens[CL_ORDER[hclen - 1] as number] === 0) hclen--;
   w.put(hlit - 257, 5);
-  w.put(0, 5); // HDIST - 1
+  w.put(distLens.length - 1, 5); // HDIST - 1
   w.put(hclen - 4, 4);
   for (let k = 0; k < hclen; k++) w.put(cl.lens[CL_ORDER[k] as number] as number, 3);
   for (let k = 0; k < syms.length; k++) {

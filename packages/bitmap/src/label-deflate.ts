@@ -24,7 +24,7 @@ class ZeroRunTokens extends RleTokens {
     if (n === 0) return;
     this.pending = 0;
     this.literal(0);
-    this.zeros(n - 1);
+    this.repeat(1, n - 1);
   }
 
   /** The R, G, B bytes of id p minus those of id `left`, byte by byte (mod 256, no borrows between bytes). */

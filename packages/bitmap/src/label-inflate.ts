@@ -1,16 +1,21 @@
 // A zlib inflater that decodes RGBA8 label rows straight into instance ids, for streams made of literals and
-// distance-1 matches only: what zlib's Z_RLE strategy and bitmap2file's own encoder write. On such streams a
-// distance-1 match of a zero byte is a run of zero filter differences, i.e. (after the Sub or Up filter) a run of
-// pixels equal to their left or upper neighbour; the receiving PixelRows (label-pixels.ts) turns such a run into one
-// `fill` of the ids (Sub) or nothing at all (Up rows start as a copy of the row above), so the zero bytes are never
-// written or read, which a general inflate followed by an unfilter pass must do (33 MB each at 4K).
+// matches at distances 1 and 4 only: what bitmap2file writes (Up rows: zeros, and one pixel difference repeated) and
+// zlib's Z_RLE strategy (distance 1 only). On such streams a run of zero bytes is a run of zero filter differences,
+// i.e. pixels equal to their left or upper neighbour, and a distance-4 run one pixel difference repeated; the
+// receiving PixelRows (label-pixels.ts) turns them into a `fill` or a short loop of ids (Sub), or nothing / a few
+// patched pixels (Up rows start as a copy of the row above), so the zero bytes are never written or read, which a
+// general inflate followed by an unfilter pass must do (33 MB each at 4K).
 //
-// It is deliberately partial: on anything else (a match with another distance, a malformed stream, a checksum
+// Two passes over batches of a few thousand symbols: huffmanBlock decodes symbols into tokens (a literal, a run of
+// one byte, a run of the last four bytes), PixelRows.consume turns tokens into ids. Each hot loop keeps its state in
+// locals; in one loop, the two sets of state did not fit the registers (measured 0-17% slower).
+//
+// It is deliberately partial: on anything else (a match at another distance, a malformed stream, a checksum
 // mismatch, too little or too much data) it returns `undefined` and the caller decodes with the general zlib path,
 // which reports errors exactly as before. So it never has to be right about an error, only about a success, which
 // the Adler-32 check (computed in closed form over the runs) backs up.
 import { CL_ORDER, LEN_BASE, LEN_EXTRA } from "./deflate-rle.js";
-import { giveUp, NotForUs, PixelRows } from "./label-pixels.js";
+import { giveUp, NotForUs, PixelRows, TOKEN_BATCH } from "./label-pixels.js";
 
 const ADLER_MOD = 65521;
 /**
@@ -18,8 +23,6 @@ const ADLER_MOD = 65521;
  * closed-form run updates stay exact in doubles.
  */
 const ADLER_LAZY_MAX = 2 ** 40;
-/** Zero runs shorter than this update the sums lazily: B <= 2^40 + 2^24 * 2^28 stays below 2^53. */
-const ADLER_RUN_MAX = 2 ** 28;
 
 /**
  * Build a single-level Huffman decoding table (index: the next `bits` input bits, LSB first; entry: symbol << 4 |
@@ -118,34 +121,74 @@ class BitReader {
 }
 
 /**
- * What the decoder carries from block to block: the last output byte (what a distance-1 match repeats, -1 before
- * the first) and the Adler-32 sums of the output, reduced lazily (see {@link ADLER_LAZY_MAX}).
+ * What the decoder carries from block to block: the last four output bytes (what distance-1 and distance-4 matches
+ * repeat), the Adler-32 sums of the output, reduced lazily (see {@link ADLER_LAZY_MAX}), and the token batch.
  */
 class OutputState {
-  last = -1;
-  a = 1;
-  b = 0;
+  /** The last four bytes as a little-endian word, the newest in the top byte. */
+  last4 = 0;
+  /** Whether any byte went to the sink (a match needs one before it; PixelRows checks the four of distance 4). */
+  started = false;
+  /**
+   * The Adler-32 sums A and B, kept in a Float64Array: they outgrow small integers, and a field that does would change
+   * the object's shape mid-decode, which throws away the optimized code of every function that uses it (measured:
+   * the first calls ran 2-4x longer).
+   */
+  private readonly sums = Float64Array.of(1, 0);
+  /** Whether the last Huffman batch ended at the end of its block. */
+  blockEnded = false;
+  readonly tok = new Int32Array(TOKEN_BATCH);
+  readonly aux = new Int32Array(TOKEN_BATCH);
+
+  constructor(readonly sink: PixelRows) {}
+
+  get a(): number {
+    return this.sums[0] as number;
+  }
+  set a(v: number) {
+    this.sums[0] = v;
+  }
+  get b(): number {
+    return this.sums[1] as number;
+  }
+  set b(v: number) {
+    this.sums[1] = v;
+  }
 
   get adler(): number {
     return ((this.b % ADLER_MOD) * 65536 + (this.a % ADLER_MOD)) >>> 0;
   }
 
-  addByte(v: number): void {
-    this.a += v;
-    this.b += this.a;
-    if (this.b > ADLER_LAZY_MAX) this.reduce();
-    this.last = v;
+  /** Give the first `n` tokens to the sink. */
+  flush(n: number): void {
+    if (n === 0) return;
+    this.sink.consume(this.tok, this.aux, n);
+    this.started = true;
   }
 
-  /** `n` copies of `v`, in closed form. */
-  addRepeat(v: number, n: number): void {
+  /** Adler-32 of `n` bytes cycling through the four bytes of `pattern` (oldest first), in closed form. */
+  addPattern(pattern: number, n: number): void {
     this.reduce();
-    for (let left = n; left > 0; ) {
-      const k = Math.min(left, 1 << 16);
-      this.b = (this.b + this.a * k + v * ((k * (k + 1)) / 2)) % ADLER_MOD;
-      this.a = (this.a + v * k) % ADLER_MOD;
-      left -= k;
+    const c0 = pattern & 255;
+    const c1 = (pattern >>> 8) & 255;
+    const c2 = (pattern >>> 16) & 255;
+    const c3 = pattern >>> 24;
+    for (let cycles = n >>> 2; cycles > 0; ) {
+      const m = Math.min(cycles, 1 << 16); // keeps every product below 2^53
+      this.b =
+        (this.b +
+          4 * m * this.a +
+          4 * (c0 + c1 + c2 + c3) * ((m * (m - 1)) / 2) +
+          m * (4 * c0 + 3 * c1 + 2 * c2 + c3)) %
+        ADLER_MOD;
+      this.a = (this.a + m * (c0 + c1 + c2 + c3)) % ADLER_MOD;
+      cycles -= m;
     }
+    for (let t = 0; t < (n & 3); t++) {
+      this.a += (pattern >>> (8 * t)) & 255;
+      this.b += this.a;
+    }
+    this.reduce();
   }
 
   reduce(): void {
@@ -153,6 +196,15 @@ class OutputState {
     this.b %= ADLER_MOD;
   }
 }
+
+/** The last four bytes after `n` more bytes cycling through `pattern`'s (oldest first), before which they were `last4`. */
+const after = (last4: number, pattern: number, n: number): number => {
+  if (n >= 4) {
+    const k = n & 3;
+    return k === 0 ? pattern : (pattern >>> (8 * k)) | (pattern << (32 - 8 * k));
+  }
+  return (last4 >>> (8 * n)) | (pattern << (32 - 8 * n));
+};
 
 /**
  * Decode the zlib stream `z` of a non-interlaced RGBA8 image of `width` x `height` straight into instance ids
@@ -166,23 +218,66 @@ export function inflateLabelIds(
   allocUnsafe?: (bytes: number) => Uint8Array,
 ): Uint32Array | undefined {
   try {
-    return inflateInto(z, new PixelRows(width, height, allocUnsafe));
+    return inflateInto(z, new OutputState(new PixelRows(width, height, allocUnsafe)));
   } catch (e) {
     if (e instanceof NotForUs) return undefined;
     throw e;
   }
 }
 
+/**
+ * A block's decoding tables (index: the next `bits` input bits, LSB first), with entries made for the hot loop:
+ * - literal/length: `v << 4 | code length` for literal v (so below 4096), `256 << 4 | code length` for the end of
+ *   the block, `LENGTH | base << 8 | extra bits << 4 | code length` for a length, 0 for no such code;
+ * - distance: `distance << 4 | code length` for distances 1 and 4, 0 for any other (which gives up).
+ */
 interface BlockCodes {
   lit: Int32Array;
   litBits: number;
   dist: Int32Array;
   /** 0: the block has no distance codes. */
   distBits: number;
+  litMask: number;
+  distMask: number;
+  /** The bits of "length 258, distance 1", and how many (0 when the block lacks either code). */
+  longRun: number;
+  longRunBits: number;
+}
+
+const LENGTH = 1 << 20;
+
+/** {@link BlockCodes} from tables built by {@link buildTable} (converted in place). */
+function blockCodes(lit: Int32Array, litBits: number, dist: Int32Array, distBits: number): BlockCodes {
+  const len258 = codeOf(lit, litBits, 285);
+  const dist1 = distBits > 0 ? codeOf(dist, distBits, 0) : 0;
+  const bits = (len258 & 15) + (dist1 & 15);
+  const hasLongRun = len258 !== 0 && dist1 !== 0 && bits <= 24;
+  for (let j = 0; j < 1 << litBits; j++) {
+    const e = lit[j] as number;
+    const s = e >> 4;
+    if (s > 256)
+      lit[j] =
+        s - 257 < 29
+          ? LENGTH | ((LEN_BASE[s - 257] as number) << 8) | ((LEN_EXTRA[s - 257] as number) << 4) | (e & 15)
+          : 0;
+  }
+  for (let j = 0; j < 1 << distBits; j++) {
+    const e = dist[j] as number;
+    dist[j] = e === 0 ? 0 : e >> 4 === 0 ? (1 << 4) | (e & 15) : e >> 4 === 3 ? (4 << 4) | (e & 15) : 0;
+  }
+  return {
+    lit,
+    litBits,
+    dist,
+    distBits,
+    litMask: (1 << litBits) - 1,
+    distMask: (1 << distBits) - 1,
+    longRun: hasLongRun ? (len258 >> 4) | ((dist1 >> 4) << (len258 & 15)) : 0,
+    longRunBits: hasLongRun ? bits : 0,
+  };
 }
 
 let fixedCodes: BlockCodes | undefined;
-let dynamicCodes: BlockCodes | undefined;
 function fixed(): BlockCodes {
   if (!fixedCodes) {
     const lens = new Uint8Array(288);
@@ -192,19 +287,23 @@ function fixed(): BlockCodes {
     lens.fill(8, 280, 288);
     const lit = new Int32Array(1 << 9);
     const dist = new Int32Array(1 << 5);
-    // (Distance codes 30 and 31 are invalid; any distance but 1 gives up anyway.)
-    fixedCodes = {
+    // (Distance codes 30 and 31 are invalid; any distance but 1 and 4 gives up anyway.)
+    fixedCodes = blockCodes(
       lit,
-      litBits: buildTable(lens, 288, lit, false),
+      buildTable(lens, 288, lit, false),
       dist,
-      distBits: buildTable(new Uint8Array(32).fill(5), 32, dist, false),
-    };
+      buildTable(new Uint8Array(32).fill(5), 32, dist, false),
+    );
   }
   return fixedCodes;
 }
 
-/** Read a dynamic block's code lengths and build its tables into `into`. */
-function readDynamicCodes(br: BitReader, into: BlockCodes): BlockCodes {
+/**
+ * Read a dynamic block's code lengths and build its tables, sized to its longest codes (bitmap2file's are at most
+ * 10 bits: 4 kB, in L1 cache). Allocated per block, not shared between calls: a custom `allocUnsafe` called in the
+ * middle of a decode could start another one.
+ */
+function readDynamicCodes(br: BitReader): BlockCodes {
   const hlit = br.bits(5) + 257;
   const hdist = br.bits(5) + 1;
   const hclen = br.bits(4) + 4;
@@ -232,56 +331,78 @@ function readDynamicCodes(br: BitReader, into: BlockCodes): BlockCodes {
     i += repeat;
   }
   if (lens[256] === 0) giveUp(); // no end-of-block code
+  const litLens = lens.subarray(0, hlit);
   const distLens = lens.subarray(hlit);
-  into.litBits = buildTable(lens, hlit, into.lit, true);
+  const lit = new Int32Array(1 << maxOf(litLens));
   // A block of literals only may have no distance codes at all.
-  into.distBits = distLens.some((l) => l > 0) ? buildTable(distLens, hdist, into.dist, true) : 0;
-  return into;
+  const distMax = maxOf(distLens);
+  const dist = new Int32Array(1 << distMax);
+  return blockCodes(
+    lit,
+    buildTable(litLens, hlit, lit, true),
+    dist,
+    distMax > 0 ? buildTable(distLens, hdist, dist, true) : 0,
+  );
 }
 
-/** Copy a stored block's bytes to the sink. */
-function storedBlock(br: BitReader, sink: PixelRows, state: OutputState): void {
+const maxOf = (lens: Uint8Array) => lens.reduce((m, l) => Math.max(l, m), 0);
+
+/** Give a stored block's bytes to the sink, as literal tokens. */
+function storedBlock(br: BitReader, state: OutputState): void {
   br.alignToByte();
   const len = br.bits(16);
   if ((len ^ 0xffff) !== br.bits(16)) giveUp();
   br.alignToByte();
   if (br.pos + len > br.z.length) giveUp();
-  for (let i = 0; i < len; i++) {
-    const v = br.z[br.pos + i] as number;
-    sink.byte(v);
-    state.addByte(v);
+  const { tok } = state;
+  for (let i = 0; i < len; ) {
+    const n = Math.min(len - i, TOKEN_BATCH);
+    for (let k = 0; k < n; k++) {
+      const v = br.z[br.pos + i + k] as number;
+      tok[k] = v;
+      state.a += v;
+      state.b += state.a;
+      state.last4 = (state.last4 >>> 8) | (v << 24);
+    }
+    state.reduce();
+    state.flush(n);
+    i += n;
   }
   br.pos += len;
 }
 
+/** The symbols of one Huffman-coded block, up to its end-of-block code, given to the sink a batch at a time. */
+function huffmanBlock(br: BitReader, codes: BlockCodes, state: OutputState): void {
+  do state.flush(huffmanBatch(br, codes, state));
+  while (!state.blockEnded);
+}
+
 /**
- * The symbols of one Huffman-coded block, up to its end-of-block code. The hot loop of this decoder: it keeps
- * the bit buffer, the last byte and the Adler-32 sums in locals (a few times faster than object fields) and stores
- * them back. The bit buffer stays below 2^31, so `>>` is a plain int32 shift. Past the end of `z` (only a broken
- * stream gets there: a valid one ends with the 4-byte Adler-32), `z[pos]` is undefined, which shifts in as zero bits,
- * what BitReader reads there too; that costs less than testing `pos` on every byte (3-4% of the decode).
+ * Decode symbols of a Huffman-coded block into `state.tok` (tokens, see TOKEN_BATCH in label-pixels.ts) until the
+ * batch is full or the end-of-block code comes (then `state.blockEnded` is set); returns the number of tokens.
+ * Called once per batch, not per block, so that V8 sees the whole function run many times during the first decode
+ * and optimizes it with complete type feedback (one call per block deoptimized on its first exit, then recompiled).
+ *
+ * The hot loop of the first pass: it keeps the bit buffer, the last four bytes, the Adler-32 sums and the batch
+ * length in locals and stores them back. The bit buffer stays below 2^31, so `>>` is a plain int32 shift. Past the
+ * end of `z` (only a broken stream gets there: a valid one ends with the 4-byte Adler-32), `z[pos]` is undefined,
+ * which shifts in as zero bits, what BitReader reads there too; that costs less than testing `pos` on every byte
+ * (3-4% of the decode). Each symbol adds at most one token.
  */
-function huffmanBlock(br: BitReader, sink: PixelRows, codes: BlockCodes, state: OutputState): void {
+function huffmanBatch(br: BitReader, codes: BlockCodes, state: OutputState): number {
   const { z } = br;
-  const { lit, dist, distBits } = codes;
-  const litMask = (1 << codes.litBits) - 1;
-  // The bits of "length 258 (symbol 285), distance 1 (distance code 0)", if this block has both codes.
-  const len258 = codeOf(lit, codes.litBits, 285);
-  const dist1 = distBits > 0 ? codeOf(dist, distBits, 0) : 0;
-  const longRunBits = (len258 & 15) + (dist1 & 15);
-  const hasLongRun = len258 !== 0 && dist1 !== 0 && longRunBits <= 24;
-  const longRun = (len258 >> 4) | ((dist1 >> 4) << (len258 & 15));
+  const { lit, dist, litMask, distMask, longRunBits, longRun } = codes;
+  const { tok, aux } = state;
   const longRunMask = (1 << longRunBits) - 1;
   let pos = br.pos;
   let buf = br.buf;
   let count = br.count;
-  let last = state.last;
+  let last4 = state.last4;
   let a = state.a;
   let b = state.b;
-  // Zero bytes decoded but not yet given to the sink: consecutive matches of zeros (a long run is usually several)
-  // reach it as one `zeros` call, i.e. one fill on a Sub row.
-  let pendingZeros = 0;
-  for (;;) {
+  let nt = 0;
+  let ended = false;
+  while (nt < TOKEN_BATCH) {
     // Up to 15 bits of literal/length code, then up to 5 extra bits: 20 bits hold one step.
     while (count < 20) {
       buf |= (z[pos] as number) << count;
@@ -292,21 +413,10 @@ function huffmanBlock(br: BitReader, sink: PixelRows, codes: BlockCodes, state: 
     if (e === 0) giveUp();
     buf >>= e & 15;
     count -= e & 15;
-    const sym = e >> 4;
-    if (sym < 256) {
-      if (pendingZeros !== 0) {
-        sink.zeros(pendingZeros);
-        pendingZeros = 0;
-      }
-      // sink.byte(sym), inlined for its common case: an R, G or B byte inside a pixel (keep the two in step). The
-      // pixel state stays in the sink's fields: copying it into locals too measured 0-17% slower (register spills).
-      const bi = sink.bi;
-      if (bi < 3 && sink.col !== 0) {
-        sink.d |= sym << (bi << 3);
-        sink.bi = bi + 1;
-        sink.col++;
-      } else sink.byte(sym);
-      last = sym;
+    if (e < 256 << 4) {
+      const sym = e >> 4;
+      tok[nt++] = sym;
+      last4 = (last4 >>> 8) | (sym << 24);
       a += sym;
       b += a;
       if (b > ADLER_LAZY_MAX) {
@@ -315,92 +425,132 @@ function huffmanBlock(br: BitReader, sink: PixelRows, codes: BlockCodes, state: 
       }
       continue;
     }
-    if (sym === 256) break;
-    const li = sym - 257;
-    if (li >= 29) giveUp();
-    const extra = LEN_EXTRA[li] as number;
-    const len = (LEN_BASE[li] as number) + (buf & ((1 << extra) - 1));
+    if (e < LENGTH) {
+      ended = true;
+      break;
+    }
+    const extra = (e >> 4) & 15;
+    let len = ((e >> 8) & 511) + (buf & ((1 << extra) - 1));
     buf >>= extra;
     count -= extra;
-    // The distance: code 0 is distance 1 (no extra bits); any other is the general path's job.
-    if (distBits === 0) giveUp();
     while (count < 15) {
       buf |= (z[pos] as number) << count;
       pos++;
       count += 8;
     }
-    const de = dist[buf & ((1 << distBits) - 1)] as number;
-    if (de === 0 || de >> 4 !== 0 || last < 0) giveUp();
+    const de = dist[buf & distMask] as number;
+    if (de === 0) giveUp(); // a distance other than 1 and 4, or a block without distance codes
     buf >>= de & 15;
     count -= de & 15;
-    let total = len;
-    if (len === 258 && hasLongRun) {
-      // Long runs are sequences of identical maximal matches: take them a whole pattern at a time.
+    // A match needs a byte before it (and PixelRows gives up on a distance-4 one before four).
+    if (nt === 0 && !state.started) giveUp();
+    const distance = de >> 4;
+    if (distance === 4) {
+      // The last four bytes, repeated: one token (with the four bytes in aux); Adler-32 over whole cycles in
+      // closed form (len <= 258: every product is small).
+      aux[nt] = last4;
+      tok[nt++] = len << 9;
+      const c0 = last4 & 255;
+      const c1 = (last4 >>> 8) & 255;
+      const c2 = (last4 >>> 16) & 255;
+      const c3 = last4 >>> 24;
+      const m = len >> 2;
+      if (a >= 2 ** 24) a %= ADLER_MOD;
+      b += 4 * m * a + 2 * (c0 + c1 + c2 + c3) * m * (m - 1) + m * (4 * c0 + 3 * c1 + 2 * c2 + c3);
+      a += m * (c0 + c1 + c2 + c3);
+      const r = len & 3;
+      if (r > 0) {
+        a += c0;
+        b += a;
+        if (r > 1) {
+          a += c1;
+          b += a;
+          if (r > 2) {
+            a += c2;
+            b += a;
+          }
+        }
+        last4 = (last4 >>> (8 * r)) | (last4 << (32 - 8 * r));
+      }
+      if (b > ADLER_LAZY_MAX) {
+        a %= ADLER_MOD;
+        b %= ADLER_MOD;
+      }
+      continue;
+    }
+    const last = last4 >>> 24;
+    if (last !== 0) {
+      // A run of a non-zero byte: rare in label maps.
+      tok[nt++] = (len << 9) | 256 | last;
+      last4 = after(last4, last * 0x01010101, len);
+      state.a = a;
+      state.b = b;
+      state.addPattern(last * 0x01010101, len);
+      a = state.a;
+      b = state.b;
+      continue;
+    }
+    if (len === 258 && longRunBits !== 0) {
+      // Long runs of zeros are sequences of identical maximal matches: taken a whole pattern at a time.
       for (;;) {
         while (count < longRunBits) {
           buf |= (z[pos] as number) << count;
           pos++;
           count += 8;
         }
-        if ((buf & longRunMask) !== longRun) break;
+        if ((buf & longRunMask) !== longRun || len >= 2 ** 28) break;
         buf >>= longRunBits;
         count -= longRunBits;
-        total += 258;
+        len += 258;
       }
     }
-    // (A non-zero `last` came from a literal, which gave the pending zeros to the sink.)
-    if (last === 0) pendingZeros += total;
-    else sink.repeatByte(last, total);
-    if (last === 0 && total < ADLER_RUN_MAX) {
-      // Adler-32 of `total` zeros: B grows by `total` times A, reduced lazily like the literals' sums (an integer
-      // division per run cost ~7% of this loop). With A < 2^24 the product stays exact.
-      if (a >= 2 ** 24) a %= ADLER_MOD;
-      b += a * total;
-      if (b > ADLER_LAZY_MAX) {
-        a %= ADLER_MOD;
-        b %= ADLER_MOD;
-      }
-    } else {
-      state.a = a;
-      state.b = b;
-      state.addRepeat(last, total);
-      a = state.a;
-      b = state.b;
+    // A run of zeros: merged into the token before when that is a literal zero or a zero run (merged runs stay
+    // below 2^30 bytes, far from the int32 limit).
+    const before = nt > 0 ? (tok[nt - 1] as number) : 1;
+    if (before <= 0 && len - before < 2 ** 30) tok[nt - 1] = before - len - (before === 0 ? 1 : 0);
+    else tok[nt++] = -len;
+    if (len >= 4) last4 = 0;
+    else last4 >>>= 8 * len;
+    // Adler-32 of `len` zeros: B grows by `len` times A, reduced lazily like the literals' sums (an integer division
+    // per run cost ~7% of this loop). With A < 2^24 and len < 2^28 + 258, B stays below 2^53: exact.
+    if (a >= 2 ** 24) a %= ADLER_MOD;
+    b += a * len;
+    if (b > ADLER_LAZY_MAX) {
+      a %= ADLER_MOD;
+      b %= ADLER_MOD;
     }
   }
-  if (pendingZeros !== 0) sink.zeros(pendingZeros);
   br.pos = pos;
   br.buf = buf;
   br.count = count;
-  state.last = last;
+  state.last4 = last4;
   state.a = a;
   state.b = b;
+  state.blockEnded = ended;
+  return nt;
 }
 
-function inflateInto(z: Uint8Array, sink: PixelRows): Uint32Array | undefined {
+function inflateInto(z: Uint8Array, state: OutputState): Uint32Array | undefined {
   if (z.length < 2) giveUp();
   const cmf = z[0] as number;
   const flg = z[1] as number;
   // Deflate, window <= 32 kB, header checksum, no preset dictionary.
   if ((cmf & 15) !== 8 || cmf >> 4 > 7 || (cmf * 256 + flg) % 31 !== 0 || flg & 32) giveUp();
   const br = new BitReader(z);
-  // The tables of dynamic blocks, shared by all calls (decoding is synchronous): 256 kB not to allocate each time.
-  dynamicCodes ??= { lit: new Int32Array(1 << 15), litBits: 0, dist: new Int32Array(1 << 15), distBits: 0 };
-  const dynamic = dynamicCodes;
-  const state = new OutputState();
   let final = 0;
   while (!final) {
     if (br.pastEnd) giveUp();
     final = br.bits(1);
     const type = br.bits(2);
-    if (type === 0) storedBlock(br, sink, state);
-    else if (type === 1) huffmanBlock(br, sink, fixed(), state);
-    else if (type === 2) huffmanBlock(br, sink, readDynamicCodes(br, dynamic), state);
+    if (type === 0) storedBlock(br, state);
+    else if (type === 1) huffmanBlock(br, fixed(), state);
+    else if (type === 2) huffmanBlock(br, readDynamicCodes(br), state);
     else giveUp();
   }
   // The Adler-32 trailer, big-endian, at the next byte boundary.
   br.alignToByte();
   const p = br.pos;
+  const { sink } = state;
   if (!sink.done || br.pastEnd || p + 4 > z.length) giveUp();
   const trailer =
     (((z[p] as number) << 24) |

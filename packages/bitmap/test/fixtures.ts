@@ -1,6 +1,7 @@
 // Deterministic "realistic" instance bitmaps for tests and benchmarks: a few large "stuff" regions with wavy
 // boundaries (sky, road, buildings) plus occluding object instances (ellipses and convex polygons), as a
-// panoptic / instance labeling tool would produce them.
+// panoptic / instance labeling tool would produce them. Also small helpers shared by the decoder tests.
+import { RleTokens } from "../src/deflate-rle.js";
 
 /** Mulberry32: a small, seeded PRNG. */
 export function rng(seed: number): () => number {
@@ -156,4 +157,28 @@ export function idatOf(png: Uint8Array): Uint8Array {
     pos += 12 + len;
   }
   throw new Error("no IDAT");
+}
+
+/**
+ * `d` as a zlib stream of literals and matches at distances 1 and 4 ({@link RleTokens}), chosen greedily byte by byte
+ * (the longer of the two, distance 1 on a tie). With `rowLen`, distance-4 matches neither start at nor cross a
+ * multiple of it: the filter bytes of PNG rows, where the label decoder's fast path would give up.
+ */
+export function greedyStream(d: Uint8Array, rowLen = 0): Uint8Array {
+  const t = new RleTokens(d.length >> 2);
+  for (let i = 0; i < d.length; ) {
+    let l1 = 0;
+    if (i >= 1) while (i + l1 < d.length && d[i + l1] === d[i + l1 - 1]) l1++;
+    let l4 = 0;
+    const end = rowLen ? Math.min(d.length, (Math.floor(i / rowLen) + 1) * rowLen) : d.length;
+    if (i >= 4 && !(rowLen && i % rowLen === 0)) while (i + l4 < end && d[i + l4] === d[i + l4 - 4]) l4++;
+    if (l1 >= 3 && l1 >= l4) {
+      t.repeat(1, l1);
+      i += l1;
+    } else if (l4 >= 3) {
+      t.repeat(4, l4);
+      i += l4;
+    } else t.literal(d[i++] as number);
+  }
+  return t.finish();
 }

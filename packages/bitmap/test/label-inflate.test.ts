@@ -1,7 +1,7 @@
-// The run-aware label inflater (src/label-inflate.ts): it must decode every stream of literals and distance-1
-// matches exactly (every filter type, stored / fixed / dynamic / multi-block streams, into memory that starts as
-// garbage), give way on anything else, and never succeed where node:zlib fails: a fuzz compares the outcome of
-// decodeLabelBitmap with the generic decoder on thousands of corrupted streams.
+// The run-aware label inflater (src/label-inflate.ts): it must decode every stream of literals and matches at
+// distances 1 and 4 exactly (every filter type, stored / fixed / dynamic / multi-block streams, into memory that
+// starts as garbage), give way on anything else, and never succeed where node:zlib fails: a fuzz compares the
+// outcome of decodeLabelBitmap with the generic decoder on thousands of corrupted streams.
 import * as zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
 import { bitmap2file, decodeLabelBitmap, decodePng, idsFromDecoded, PngError } from "../src/index.js";
@@ -9,6 +9,7 @@ import { inflateLabelIds } from "../src/label-inflate.js";
 import {
   expectSameIds,
   FILTER_PATTERNS,
+  greedyStream,
   idatOf,
   LABEL_SIZES,
   labelSamples,
@@ -48,6 +49,80 @@ function rgbaStream(
 
 /** Memory the way `allocUnsafe` may hand it out: full of old data. */
 const garbage = (bytes: number) => new Uint8Array(bytes).fill(0xab);
+
+/** Whether a stream's first block is dynamic with distance code 3 (distance 4) in its alphabet (HDIST = 4). */
+const hasDistance4 = (z: Uint8Array) =>
+  (((z[2] as number) >> 1) & 3) === 2 && ((z[3] as number) & 31) + 1 >= 4;
+
+/** The ids the general decoder (node:zlib, then the generic unfilter) gives for an RGBA8 PNG around `stream`. */
+const generalIds = (w: number, h: number, stream: Uint8Array) =>
+  idsFromDecoded(decodePng(pngAround(w, h, stream))).data;
+
+type FixedToken = number | { length: number; distance: number } | { stored: number[] };
+
+/**
+ * A zlib stream written by hand: literals and matches (any distance) in fixed-Huffman blocks, and stored blocks; the
+ * Adler-32 is computed over the bytes the tokens stand for (a match reaching before the first byte copies zeros, so
+ * such a stream is one node:zlib rejects).
+ */
+function handStream(tokens: FixedToken[]): Uint8Array {
+  const bits: number[] = [];
+  const put = (v: number, n: number) => {
+    for (let i = 0; i < n; i++) bits.push((v >> i) & 1);
+  };
+  const putReversed = (code: number, n: number) => {
+    for (let i = n - 1; i >= 0; i--) bits.push((code >> i) & 1);
+  };
+  const out: number[] = [];
+  const groups: FixedToken[][] = [];
+  for (const t of tokens) {
+    if (typeof t === "object" && "stored" in t) groups.push([t], []);
+    else {
+      if (groups.length === 0) groups.push([]);
+      (groups[groups.length - 1] as FixedToken[]).push(t);
+    }
+  }
+  const nonEmpty = groups.filter((g) => g.length > 0);
+  nonEmpty.forEach((group, gi) => {
+    put(gi === nonEmpty.length - 1 ? 1 : 0, 1);
+    const first = group[0] as FixedToken;
+    if (typeof first === "object" && "stored" in first) {
+      put(0, 2);
+      while (bits.length % 8) bits.push(0);
+      put(first.stored.length, 16);
+      put(first.stored.length ^ 0xffff, 16);
+      for (const v of first.stored) {
+        put(v, 8);
+        out.push(v);
+      }
+      return;
+    }
+    put(1, 2);
+    for (const t of group) {
+      if (typeof t === "number") {
+        putReversed(t < 144 ? 0x30 + t : 0x190 + t - 144, t < 144 ? 8 : 9);
+        out.push(t);
+      } else if ("length" in t) {
+        // Lengths 3-10 are symbols 257-264 (7-bit codes 1-8), without extra bits; distances 1-4 are codes 0-3.
+        putReversed(t.length - 2, 7);
+        putReversed(t.distance - 1, 5);
+        for (let k = 0; k < t.length; k++) out.push(out[out.length - t.distance] ?? 0);
+      }
+    }
+    putReversed(0, 7); // end of block
+  });
+  while (bits.length % 8) bits.push(0);
+  let a = 1;
+  let b = 0;
+  for (const v of out) {
+    a = (a + v) % 65521;
+    b = (b + a) % 65521;
+  }
+  const body = Array.from({ length: bits.length / 8 }, (_, i) =>
+    bits.slice(8 * i, 8 * i + 8).reduce((acc, bit, j) => acc | (bit << j), 0),
+  );
+  return Uint8Array.from([0x78, 0x01, ...body, b >> 8, b & 255, a >> 8, a & 255]);
+}
 
 describe("inflateLabelIds", () => {
   for (const [fname, filterFor] of FILTER_PATTERNS)
@@ -154,6 +229,77 @@ describe("inflateLabelIds", () => {
     expect(() => decodeLabelBitmap(pngAround(w, h, rows(h + 1)))).toThrow(/more than/);
     expect(() => decodeLabelBitmap(pngAround(w, h, rows(h - 1)))).toThrow(PngError);
     expect(() => decodeLabelBitmap(pngAround(w, h, badSum))).toThrow(/incorrect data check/);
+  });
+
+  for (const [fname, filterFor] of FILTER_PATTERNS)
+    it(`decodes streams with distance-4 matches exactly, filter ${fname}, into zeroed and into garbage memory`, () => {
+      for (const [w, h] of LABEL_SIZES) {
+        const { ids, samples } = labelSamples(w, h, w * 7 + h, (i) => ((i >> 2) * 29) & 255);
+        const raw = zlib.inflateSync(rgbaStream(w, h, samples, filterFor, { level: 0 }));
+        const z = greedyStream(raw, 4 * w + 1);
+        if (w * h > 50) expect(hasDistance4(z), `${w}x${h}`).toBe(true);
+        expectSameIds(inflateLabelIds(z, w, h) as Uint32Array, ids, w);
+        expectSameIds(inflateLabelIds(z, w, h, garbage) as Uint32Array, ids, w);
+      }
+    });
+
+  it("distance-4 matches starting at every byte of a pixel, on every filter type", () => {
+    // Rows of `s` distinct bytes, then a 4-byte pattern repeated: the greedy coder starts a distance-4 match at
+    // pixel byte s of the row's second pattern pixel, and it runs to the row end.
+    const w = 9;
+    for (let f = 0; f <= 4; f++)
+      for (let s = 0; s < 4; s++) {
+        const rows = 5;
+        const raw = new Uint8Array(rows * (4 * w + 1));
+        for (let y = 0; y < rows; y++) {
+          const o = y * (4 * w + 1);
+          raw[o] = f;
+          for (let j = 0; j < 4 * w; j++)
+            raw[o + 1 + j] = j < s ? 200 + j : ([17, 0, 99, 250][(j - s) & 3] as number) ^ y;
+        }
+        const z = greedyStream(raw, 4 * w + 1);
+        expect(hasDistance4(z)).toBe(true);
+        expectSameIds(inflateLabelIds(z, w, rows, garbage) as Uint32Array, generalIds(w, rows, z), w);
+      }
+  });
+
+  it("fixed-Huffman and stored blocks with distance-4 matches, also reaching back into the block before", () => {
+    const w = 3;
+    const row = (f: number) => [f, 5, 6, 7, 8, 5, 6, 7, 8, 1, 2, 3, 4];
+    // Row 0 as literals, row 1 as its filter byte and two distance-4 matches (4 + 4 bytes) and literals.
+    const tokens: FixedToken[] = [...row(1), 2, 5, 6, 7, 8, { length: 4, distance: 4 }, 1, 2, 3, 4];
+    const z = handStream(tokens);
+    expect(inflateLabelIds(z, w, 2)).toBeInstanceOf(Uint32Array);
+    expectSameIds(inflateLabelIds(z, w, 2, garbage) as Uint32Array, generalIds(w, 2, z), w);
+    // A stored block, then a match in the next (fixed) block that repeats the stored block's last four bytes.
+    const split = handStream([
+      { stored: [...row(1), 2, 5, 6, 7, 8] },
+      { length: 4, distance: 4 },
+      1,
+      2,
+      3,
+      4,
+    ]);
+    expectSameIds(inflateLabelIds(split, w, 2, garbage) as Uint32Array, generalIds(w, 2, split), w);
+    expectSameIds(inflateLabelIds(split, w, 2) as Uint32Array, inflateLabelIds(z, w, 2) as Uint32Array, w);
+  });
+
+  it("gives way on a distance-4 match across a row end or at a filter byte, and on matches before their bytes", () => {
+    // The same 4-byte pattern through every row, filter bytes included (1 or 0: Sub or None), coded without regard
+    // to rows: distance-4 matches run across row ends. The general path decodes it.
+    const [w, h] = [6, 5];
+    const raw = Uint8Array.from({ length: h * (4 * w + 1) }, (_, i) => [1, 0, 0, 0][i & 3] as number);
+    const acrossRows = greedyStream(raw);
+    expect(inflateLabelIds(acrossRows, w, h)).toBeUndefined();
+    expectSameIds(decodeLabelBitmap(pngAround(w, h, acrossRows)).data, generalIds(w, h, acrossRows), w);
+    // Matches that reach before the first byte: node:zlib rejects them ("invalid distance too far back").
+    for (const early of [
+      handStream([1, 7, 8, { length: 4, distance: 4 }, 9, 9, 9, 9, 9, 9]),
+      handStream([{ length: 3, distance: 1 }, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+    ]) {
+      expect(inflateLabelIds(early, 3, 1)).toBeUndefined();
+      expect(() => decodeLabelBitmap(pngAround(3, 1, early))).toThrow(/too far back/);
+    }
   });
 
   it("fuzz: on corrupted streams, decodeLabelBitmap ends exactly like the general decoder", () => {
