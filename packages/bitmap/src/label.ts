@@ -106,24 +106,22 @@ export function badPixel(data: IdArray, width: number): RangeError {
 }
 
 /**
- * Core of `bitmap2file`. Filtering, measured by `pnpm bench` on realistic 1080p/4K instance maps: each row uses
- * Sub (1) or Up (2), whichever leaves fewer pixels unpredicted, coded with run-length matching only (zlib's Z_RLE
- * strategy). In a label map most pixels equal their left neighbour, and often the pixel above: either filter turns
- * the image into long runs of zero bytes that run-length matching codes almost for free. The choice is made from the
- * runs of ids of the row and the row above, at a cost of runs, not pixels; on the bench's maps about half the rows
- * go Up and the files shrink by 13-15% (1080p: 44,269 -> 37,714 B, 0.56x sharp's default PNG; 4K: 104,177 -> 90,371
- * B, 0.41x), for ~10% more encode time. (The bench prints the none / sub / up / per-row minimum-sum byte heuristic
- * alternatives for comparison.)
+ * Core of `bitmap2file`. Filtering: Sub (1) on the first row, Up (2) on every other, coded with matches at distances
+ * 1 and 4 only. In a label map most pixels equal the pixel above, so an Up row is long runs of zero bytes (distance-1
+ * matches code them almost for free) around a few pieces where the id changed; each piece is one difference repeated
+ * (ids A above, B below: B - A, B - A, ...), which one literal pixel and a distance-4 match code in a few bits. The
+ * decoder then copies the row above once and patches those pieces, where a Sub row costs one `fill` per run. On the
+ * bench's maps (`pnpm bench`), against the previous per-row choice of Sub or Up with distance-1 matches only: files
+ * 14% smaller (1080p 37,714 -> 32,368 B, 0.48x sharp's default PNG; 4K 90,371 -> 80,009 B, 0.36x), the 1080p decode
+ * ~20% faster, encode time about the same. (The bench prints the none / sub / up / per-row minimum-sum byte
+ * heuristic alternatives of zlib for comparison.)
  *
  * The compressor is our own ({@link deflateLabelRows}), for both backends, because the bench shows it is worth it:
  * it codes the deflate symbols straight from the runs of equal ids, so the filtered rows (33 MB at 4K) are never
- * written nor searched for matches. Measured (two bench runs on a busy 2-core machine): encode went from 1.44-1.51x
- * node:zlib's Z_RLE deflate of the filtered rows alone (zeroing a scratch buffer, filtering into it, then that
- * deflate) to 0.51x at 4K and 0.70-0.90x at 1080p; the browser entry, which ran our byte-level run-length deflate
- * on the filtered rows, from 23 to 8.4 ms at 4K. The price is size: one Huffman block, where zlib starts a new block
- * with fitted codes every ~16k symbols, and codes of at most 10 bits (see deflate-rle.ts) make files ~6% larger
- * than zlib's Z_RLE deflate of the same rows (measured with Sub on every row, 4K: 104,177 B against 98,391 B). Level 0 (stored) still goes through the
- * backend's deflate, on the filtered rows inflated back from our stream.
+ * written nor searched for matches: 0.5-0.9x node:zlib's Z_RLE deflate of the filtered rows alone. The price is one
+ * Huffman block, where zlib starts a new block with fitted codes every ~16k symbols, and codes of at most 10 bits
+ * (see deflate-rle.ts). Level 0 (stored) still goes through the backend's deflate, on the filtered rows inflated back
+ * from our stream.
  */
 export function bitmap2fileWith(
   bitmap: IdArray | ShapedIds,
@@ -149,20 +147,19 @@ export function bitmap2fileWith(
  * Core of `decodeLabelBitmap`. RGBA8 (what Segments.ai and `bitmap2file` write) on a little-endian machine takes one
  * of two fused paths; everything else goes through the generic decoder, then {@link idsFromDecoded}.
  *
- * 1. Streams of literals and distance-1 matches only (`bitmap2file`'s own, zlib's Z_RLE) are decoded by our own
- *    inflater, {@link inflateLabelIds}: it writes ids pixel by pixel as the bytes arrive, and a run of zero
- *    differences becomes one `fill` of the ids (Sub rows) or nothing (Up rows start as a copy of the row above), so
- *    the zero bytes node:zlib would produce (33 MB at 4K) are never written or scanned. It gives up (and path 2 takes
- *    over, reporting errors as before) on any other stream. `pnpm bench`, medians of interleaved rounds against
- *    node:zlib's bare inflate of the same stream, on a 2-core VM: 4K 1.23-1.41x, 1080p 1.52-2.11x (target 1.3x).
- *    Decoding into memory that is already mapped, the 1080p map takes ~1.2-1.5 ms against ~0.9-1.1 ms for the bare
- *    inflate: about 0.6 ms of that is writing 8.3 MB of ids (a `fill` per run on Sub rows, ~30 ns each just to
- *    enter, and a copy per Up row), the rest decoding ~62k Huffman symbols in JavaScript. What moves the bench's
- *    ratio most is memory:
- *    whether the 8.3 MB result lands on recycled pages or on fresh ones (2025 page faults, ~1.5 us each here) changes
- *    both contenders' times by 3-4 ms from run to run. A WebAssembly decoder (AssemblyScript, measured as a
- *    prototype) decoded the symbols only ~1.5x faster and then had to copy the ids out of its memory (~0.9 ms at
- *    1080p), so it was not adopted.
+ * 1. Streams of literals and matches at distances 1 and 4 only (`bitmap2file`'s own, zlib's Z_RLE) are decoded by our
+ *    own inflater, {@link inflateLabelIds}: it writes ids pixel by pixel as the bytes arrive. A run of zero
+ *    differences becomes one `fill` of the ids (Sub rows) or nothing (Up rows start as a copy of the row above), a
+ *    repeated pixel difference a short loop, so the zero bytes node:zlib would produce (33 MB at 4K) are never
+ *    written or scanned. It gives up (and path 2 takes over, reporting errors as before) on any other stream.
+ *    `pnpm bench`, medians of interleaved rounds against node:zlib's bare inflate of the same stream, on a 2-core
+ *    VM: 1080p 0.9-1.3x, 4K 0.8-0.9x (target 1.3x). Warm, into memory already mapped, the 1080p map takes ~0.75-0.9
+ *    ms (about as long as the bare inflate): half decoding ~52k Huffman symbols into tokens, a third turning tokens
+ *    into ids, the rest copying rows (8.3 MB). What moves the bench's ratio most is memory: whether the 8.3 MB
+ *    result lands on recycled pages or on fresh ones (2025 page faults, ~1.5 us each here) changes both contenders'
+ *    times by 3-4 ms from run to run, and how much of it is still in cache by ~0.3 ms. A WebAssembly decoder
+ *    (AssemblyScript, measured as a prototype for the previous format) decoded the symbols only ~1.5x faster and
+ *    then had to copy the ids out of its memory (~0.9 ms at 1080p), so it was not adopted.
  * 2. Otherwise node:zlib (or fflate) inflates, and the rows are unfiltered straight into the Uint32 ids, in the same
  *    memory (row y's pixels move left by y + 1 bytes, dropping the filter bytes, which never overtakes a byte still
  *    to be read), with alpha masked off. Sub and Up rows are read from the inflated bytes where they lie: runs of
@@ -188,7 +185,7 @@ export function decodeLabelBitmapWith(
   const h = parsed.header;
   if (!(littleEndian && h.colorType === "rgba" && h.bitDepth === 8 && !h.interlaced))
     return idsFromDecoded(decodePngWith(bytes, options ?? {}, zlib));
-  // Streams of literals and distance-1 matches (bitmap2file's, zlib Z_RLE's) decode straight into ids.
+  // Streams of literals and matches at distances 1 and 4 (bitmap2file's, zlib Z_RLE's) decode straight into ids.
   const ids = inflateLabelIds(parsed.idat, h.width, h.height, zlib.allocUnsafe);
   if (ids) return { width: h.width, height: h.height, data: ids };
   let raw = inflateImage(parsed, zlib);

@@ -1,6 +1,6 @@
 // bitmap2file's compressor, which codes the filtered RGBA rows straight from the ids: its stream must inflate
-// (node:zlib, which also checks Adler-32, and fflate) to exactly the rows a byte-by-byte Sub or Up filter gives,
-// with Up on the rows where it predicts more pixels.
+// (node:zlib, which also checks Adler-32, and fflate) to exactly the rows a byte-by-byte filter gives, Sub on the
+// first row and Up on every other.
 import * as zlib from "node:zlib";
 import { unzlibSync } from "fflate";
 import { describe, expect, it } from "vitest";
@@ -9,35 +9,22 @@ import * as node from "../src/index.js";
 import { deflateLabelRows } from "../src/label-deflate.js";
 import { realisticBitmap, rng } from "./fixtures.js";
 
-/** Pixels of a filtered row (filter byte first) with a non-zero byte: the pixels the filter does not predict. */
-function unpredicted(row: Uint8Array): number {
-  let n = 0;
-  for (let i = 1; i < row.length; i += 4) if (row[i] || row[i + 1] || row[i + 2] || row[i + 3]) n++;
-  return n;
-}
-
 /**
- * The PNG rows of the ids as RGBA8 (id = R + 256 G + 65536 B, alpha 255), filtered byte by byte with Sub and with
- * Up; each row keeps Up where that leaves fewer unpredicted pixels than Sub, else Sub (always on the first row).
+ * The PNG rows of the ids as RGBA8 (id = R + 256 G + 65536 B, alpha 255), filtered byte by byte: Sub on the first
+ * row, Up on every other.
  */
 function referenceRows(ids: Uint32Array, w: number, h: number): Uint8Array {
   const rgba = (i: number, c: number) => (c === 3 ? 255 : ((ids[i] as number) >>> (8 * c)) & 255);
   const out = new Uint8Array(h * (4 * w + 1));
-  const filtered = (y: number, filter: 1 | 2) => {
-    const row = new Uint8Array(4 * w + 1);
-    row[0] = filter;
+  for (let y = 0; y < h; y++) {
+    const o = y * (4 * w + 1);
+    out[o] = y === 0 ? 1 : 2;
     for (let x = 0; x < w; x++)
       for (let c = 0; c < 4; c++) {
         const i = y * w + x;
-        const predicted = filter === 1 ? (x > 0 ? rgba(i - 1, c) : 0) : rgba(i - w, c);
-        row[1 + 4 * x + c] = (rgba(i, c) - predicted) & 255;
+        const predicted = y > 0 ? rgba(i - w, c) : x > 0 ? rgba(i - 1, c) : 0;
+        out[o + 1 + 4 * x + c] = (rgba(i, c) - predicted) & 255;
       }
-    return row;
-  };
-  for (let y = 0; y < h; y++) {
-    const sub = filtered(y, 1);
-    const up = y > 0 ? filtered(y, 2) : undefined;
-    out.set(up && unpredicted(up) < unpredicted(sub) ? up : sub, y * (4 * w + 1));
   }
   return out;
 }
@@ -115,21 +102,18 @@ describe("deflateLabelRows", () => {
   });
 
   it("zero runs around the longest match (258) and rows of one id", () => {
-    // k pixels equal to the one before, then a pixel whose difference starts with `lead` zero bytes: zero runs of
-    // 4k + lead bytes after a row's first pixel, 3 + 4k + lead after a difference of 1 (its G, B and alpha are
-    // zero), covering every length near 258 and 2 * 258.
+    // All-zero rows between rows with one pixel at x = k whose difference starts with `lead` zero bytes: Up rows with
+    // zero runs of 4k + lead bytes before the pixel and 3 - lead + 4(w - k - 1) after it, covering every length near
+    // 258 and 2 * 258.
+    const w = 200;
     const rows: number[][] = [];
-    for (const k of [62, 63, 64, 65, 127, 128, 129, 130])
-      for (const lead of [0, 1, 2]) {
-        const next = 2 + ([0x000005, 0x000500, 0x050000][lead] as number);
-        rows.push([0x000002, ...new Array(k).fill(0x000002), next]);
-        rows.push([0x000001, 0x000002, ...new Array(k).fill(0x000002), next]);
+    for (let k = 60; k <= 140; k++)
+      for (let lead = 0; lead < 3; lead++) {
+        const row = new Array(w).fill(0);
+        row[k] = [0x000005, 0x000500, 0x050000][lead] as number;
+        rows.push(row, new Array(w).fill(0));
       }
-    const w = Math.max(...rows.map((row) => row.length));
-    const ids = new Uint32Array(w * rows.length);
-    rows.forEach((row, y) => {
-      ids.set(row, y * w); // the rest of the row stays 0
-    });
+    const ids = Uint32Array.from(rows.flat());
     for (const a of atBothAlignments(ids)) {
       const runs = zeroRuns(expectRows(a, w, rows.length));
       for (const n of [257, 258, 259, 260, 261, 262, 515, 516, 517, 518, 519]) expect(runs).toContain(n);
@@ -139,6 +123,7 @@ describe("deflateLabelRows", () => {
     for (let y = 0; y < 6; y++) wide.fill(y % 3 === 0 ? 0 : y * 0x010203, y * 4000, (y + 1) * 4000);
     for (const a of atBothAlignments(wide)) expectRows(a, 4000, 6);
     expectRows(new Uint32Array(300_000), 300_000, 1); // one zero run of > 2^20 bytes
+    expectRows(new Uint32Array(300_000).fill(7), 1000, 300); // one zero run of > 2^20 bytes over Up rows
   });
 
   it("realistic label maps", () => {
@@ -150,28 +135,14 @@ describe("deflateLabelRows", () => {
       for (const a of atBothAlignments(realisticBitmap(w, h, 40, seed))) expectRows(a, w, h);
   });
 
-  it("filters a row Up where the row above predicts more pixels than the left neighbour, else Sub", () => {
-    const w = 64;
-    const filters = (ids: Uint32Array, h: number) => {
-      const rows = expectRows(ids, w, h);
-      return Array.from({ length: h }, (_, y) => rows[y * (4 * w + 1)]);
-    };
-    // Vertical stripes: each row repeats the one above (0 unpredicted pixels with Up, 8 with Sub).
-    const stripes = Uint32Array.from({ length: w * 6 }, (_, i) => ((i % w) >> 3) * 0x010203);
-    expect(filters(stripes, 6)).toEqual([1, 2, 2, 2, 2, 2]);
-    // Horizontal bands: one id per row (1 unpredicted pixel with Sub, 64 with Up).
-    const bands = Uint32Array.from({ length: w * 4 }, (_, i) => 1 + Math.floor(i / w));
-    expect(filters(bands, 4)).toEqual([1, 1, 1, 1]);
-    // An edge between ids 5 and 6 that moves right. Sub leaves 2 pixels unpredicted (the first, and the edge). Moved by
-    // one pixel (row 1), Up leaves 1: Up. Moved by two (row 2), Up also leaves 2, and a tie stays Sub.
-    const edge = new Uint32Array(w * 3);
-    for (const [y, at] of [
-      [0, 31],
-      [1, 32],
-      [2, 34],
-    ] as const)
-      for (let x = 0; x < w; x++) edge[y * w + x] = x < at ? 5 : 6;
-    expect(filters(edge, 3)).toEqual([1, 2, 1]);
+  it("codes a difference repeated along a row as distance-4 matches: the size does not grow with the run", () => {
+    // Horizontal bands: one id per row, so each Up row is one difference repeated over the whole width. As literals,
+    // a 4096-wide row would take 16,384 symbols (several kB); as matches of 258 bytes, 64.
+    const bands = (w: number) =>
+      Uint32Array.from({ length: w * 8 }, (_, i) => 1 + Math.floor(i / w) * 0x010203);
+    expectRows(bands(4096), 4096, 8);
+    const growth = deflateLabelRows(bands(4096), 4096, 8).length - deflateLabelRows(bands(64), 64, 8).length;
+    expect(growth / 7).toBeLessThan(64); // measured: 19 bytes more per row
   });
 
   it("throws badId() after the scan when an id has bits above the 24th", () => {
