@@ -40,6 +40,24 @@ const UP = 2;
 const AVERAGE = 3;
 const PAETH = 4;
 
+/**
+ * The id of pixel `i` (in `ids`) with R, G, B difference `d` on a row with predictor `filter`, `left` being the id to
+ * its left: Sub and Up here, the rare others through the sink.
+ */
+const predict = (
+  rows: PixelRows,
+  filter: number,
+  d: number,
+  left: number,
+  ids: Uint32Array,
+  i: number,
+): number =>
+  filter === SUB
+    ? addBytes(d, left)
+    : filter === UP
+      ? addBytes(d, ids[i] as number)
+      : rows.predicted(d, left, i);
+
 /** Receives the inflated bytes as tokens ({@link consume}) and writes the ids. */
 export class PixelRows {
   y = 0;
@@ -97,12 +115,7 @@ export class PixelRows {
             bi++;
             continue;
           }
-          left =
-            filter === SUB
-              ? addBytes(d, left)
-              : filter === UP
-                ? addBytes(d, ids[i] as number)
-                : this.predicted(d, left, i);
+          left = predict(this, filter, d, left, ids, i);
           ids[i++] = left;
           d = 0;
           bi = 0;
@@ -128,12 +141,7 @@ export class PixelRows {
             bi += take;
             z -= take;
             if (bi < 4) break;
-            left =
-              filter === SUB
-                ? addBytes(d, left)
-                : filter === UP
-                  ? addBytes(d, ids[i] as number)
-                  : this.predicted(d, left, i);
+            left = predict(this, filter, d, left, ids, i);
             ids[i++] = left;
             d = 0;
             bi = 0;
@@ -179,12 +187,7 @@ export class PixelRows {
           bi += take;
           m -= take;
           if (bi < 4) continue;
-          left =
-            filter === SUB
-              ? addBytes(d, left)
-              : filter === UP
-                ? addBytes(d, ids[i] as number)
-                : this.predicted(d, left, i);
+          left = predict(this, filter, d, left, ids, i);
           ids[i++] = left;
           d = 0;
           bi = 0;
@@ -233,12 +236,7 @@ export class PixelRows {
         this.bi++;
       } else {
         const { d, ids, i, filter, left } = this;
-        const p =
-          filter === SUB
-            ? addBytes(d, left)
-            : filter === UP
-              ? addBytes(d, ids[i] as number)
-              : this.predicted(d, left, i);
+        const p = predict(this, filter, d, left, ids, i);
         ids[i] = p;
         this.left = p;
         this.i = i + 1;
@@ -253,7 +251,7 @@ export class PixelRows {
   }
 
   /** The id of pixel `i` with difference `d` on a None, Average or Paeth row (`left`: the id to its left). */
-  private predicted(d: number, left: number, i: number): number {
+  predicted(d: number, left: number, i: number): number {
     const { ids, width } = this;
     switch (this.filter) {
       case NONE:
