@@ -162,7 +162,9 @@ export class RleTokens {
     if (this.written < distance)
       throw new Error(`a distance-${distance} match needs ${distance} bytes before it`);
     const pattern = distance === 1 ? fourOf(this.lastByte) : this.tail;
-    this.addToAdler(pattern, n);
+    const adler = adlerCycles(this.a, this.b, pattern, n);
+    this.a = adler & 0xffff;
+    this.b = adler >>> 16;
     if (distance === 4) this.distance4 ||= n >= 3;
     const base = distance === 1 ? 256 : 1024;
     let left = n;
@@ -173,7 +175,7 @@ export class RleTokens {
       left -= L;
     }
     for (let t = n - left; t < n; t++) this.push(byteOf(pattern, t & 3));
-    this.tail = n >= 4 ? rotate(pattern, n & 3) : (this.tail >>> (8 * n)) | (pattern << (32 - 8 * n));
+    this.tail = afterCycles(this.tail, pattern, n);
     this.written += n;
   }
 
@@ -203,31 +205,6 @@ export class RleTokens {
     return w.bytes();
   }
 
-  /** Adler-32 of `n` bytes cycling through the bytes of `pattern`: whole cycles in closed form, then the rest. */
-  private addToAdler(pattern: number, n: number): void {
-    const c0 = byteOf(pattern, 0);
-    const c1 = byteOf(pattern, 1);
-    const c2 = byteOf(pattern, 2);
-    const c3 = byteOf(pattern, 3);
-    const sum = c0 + c1 + c2 + c3;
-    // One cycle adds `sum` to A, and 4A + (4 c0 + 3 c1 + 2 c2 + c3) to B.
-    const weighted = 4 * c0 + 3 * c1 + 2 * c2 + c3;
-    let a = this.a;
-    let b = this.b;
-    for (let cycles = n >>> 2; cycles > 0; ) {
-      const m = Math.min(cycles, 1 << 16); // keeps every product below 2^53
-      b = (b + 4 * m * a + 4 * sum * ((m * (m - 1)) / 2) + m * weighted) % MOD;
-      a = (a + m * sum) % MOD;
-      cycles -= m;
-    }
-    for (let t = 0; t < (n & 3); t++) {
-      a = (a + byteOf(pattern, t)) % MOD;
-      b = (b + a) % MOD;
-    }
-    this.a = a;
-    this.b = b;
-  }
-
   private push(t: number): void {
     if (this.count === this.tokens.length) {
       const bigger = new Uint16Array(this.tokens.length * 2);
@@ -243,6 +220,41 @@ export class RleTokens {
 /** The bytes of a little-endian word rotated down by `k` (0-3) places: byte k comes first. */
 export const rotate = (word: number, k: number) =>
   k === 0 ? word : (word >>> (8 * k)) | (word << (32 - 8 * k));
+
+/**
+ * The last four bytes (a little-endian word, the newest in the top byte) after `n` more bytes that cycle through the
+ * bytes of `pattern`, when they were `last4` before. Shared by the writer and label-inflate.ts.
+ */
+export const afterCycles = (last4: number, pattern: number, n: number): number =>
+  n >= 4 ? rotate(pattern, n & 3) : (last4 >>> (8 * n)) | (pattern << (32 - 8 * n));
+
+/**
+ * The Adler-32 (`B << 16 | A`) after `n` more bytes that cycle through the four bytes of `pattern`, from sums A and B
+ * (each below 65521): whole cycles in closed form, then the rest. One cycle adds c0 + c1 + c2 + c3 to A, and
+ * 4A + (4 c0 + 3 c1 + 2 c2 + c3) to B. Shared by the writer and label-inflate.ts (whose hot loop inlines it, reduced
+ * lazily, for runs of at most 258 bytes). Returned as one number, not an array of two: ~10% faster encode.
+ */
+export function adlerCycles(a0: number, b0: number, pattern: number, n: number): number {
+  const c0 = byteOf(pattern, 0);
+  const c1 = byteOf(pattern, 1);
+  const c2 = byteOf(pattern, 2);
+  const c3 = byteOf(pattern, 3);
+  const sum = c0 + c1 + c2 + c3;
+  const weighted = 4 * c0 + 3 * c1 + 2 * c2 + c3;
+  let a = a0;
+  let b = b0;
+  for (let cycles = n >>> 2; cycles > 0; ) {
+    const m = Math.min(cycles, 1 << 16); // keeps every product below 2^53
+    b = (b + 4 * m * a + 4 * sum * ((m * (m - 1)) / 2) + m * weighted) % MOD;
+    a = (a + m * sum) % MOD;
+    cycles -= m;
+  }
+  for (let t = 0; t < (n & 3); t++) {
+    a += byteOf(pattern, t);
+    b += a;
+  }
+  return ((b % MOD) * 65536 + (a % MOD)) >>> 0;
+}
 
 /** Huffman code lengths and (bit-reversed) codes of an alphabet. */
 interface Code {

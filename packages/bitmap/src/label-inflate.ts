@@ -6,7 +6,7 @@
 // patched pixels (Up rows start as a copy of the row above), so the zero bytes are never written or read, which a
 // general inflate followed by an unfilter pass must do (33 MB each at 4K).
 //
-// Two passes over batches of a few thousand symbols: huffmanBlock decodes symbols into tokens (a literal, a run of
+// Two passes over batches of a few thousand symbols: huffmanBatch decodes symbols into tokens (a literal, a run of
 // one byte, a run of the last four bytes), PixelRows.consume turns tokens into ids. Each hot loop keeps its state in
 // locals; in one loop, the two sets of state did not fit the registers (measured 0-17% slower).
 //
@@ -14,7 +14,7 @@
 // mismatch, too little or too much data) it returns `undefined` and the caller decodes with the general zlib path,
 // which reports errors exactly as before. So it never has to be right about an error, only about a success, which
 // the Adler-32 check (computed in closed form over the runs) backs up.
-import { CL_ORDER, LEN_BASE, LEN_EXTRA } from "./deflate-rle.js";
+import { adlerCycles, afterCycles, CL_ORDER, LEN_BASE, LEN_EXTRA, rotate } from "./deflate-rle.js";
 import { giveUp, NotForUs, PixelRows, TOKEN_BATCH } from "./label-pixels.js";
 
 const ADLER_MOD = 65521;
@@ -169,26 +169,9 @@ class OutputState {
   /** Adler-32 of `n` bytes cycling through the four bytes of `pattern` (oldest first), in closed form. */
   addPattern(pattern: number, n: number): void {
     this.reduce();
-    const c0 = pattern & 255;
-    const c1 = (pattern >>> 8) & 255;
-    const c2 = (pattern >>> 16) & 255;
-    const c3 = pattern >>> 24;
-    for (let cycles = n >>> 2; cycles > 0; ) {
-      const m = Math.min(cycles, 1 << 16); // keeps every product below 2^53
-      this.b =
-        (this.b +
-          4 * m * this.a +
-          4 * (c0 + c1 + c2 + c3) * ((m * (m - 1)) / 2) +
-          m * (4 * c0 + 3 * c1 + 2 * c2 + c3)) %
-        ADLER_MOD;
-      this.a = (this.a + m * (c0 + c1 + c2 + c3)) % ADLER_MOD;
-      cycles -= m;
-    }
-    for (let t = 0; t < (n & 3); t++) {
-      this.a += (pattern >>> (8 * t)) & 255;
-      this.b += this.a;
-    }
-    this.reduce();
+    const adler = adlerCycles(this.a, this.b, pattern, n);
+    this.a = adler & 0xffff;
+    this.b = adler >>> 16;
   }
 
   reduce(): void {
@@ -196,15 +179,6 @@ class OutputState {
     this.b %= ADLER_MOD;
   }
 }
-
-/** The last four bytes after `n` more bytes cycling through `pattern`'s (oldest first), before which they were `last4`. */
-const after = (last4: number, pattern: number, n: number): number => {
-  if (n >= 4) {
-    const k = n & 3;
-    return k === 0 ? pattern : (pattern >>> (8 * k)) | (pattern << (32 - 8 * k));
-  }
-  return (last4 >>> (8 * n)) | (pattern << (32 - 8 * n));
-};
 
 /**
  * Decode the zlib stream `z` of a non-interlaced RGBA8 image of `width` x `height` straight into instance ids
@@ -233,10 +207,8 @@ export function inflateLabelIds(
  */
 interface BlockCodes {
   lit: Int32Array;
-  litBits: number;
   dist: Int32Array;
-  /** 0: the block has no distance codes. */
-  distBits: number;
+  /** The table index masks (a block without distance codes has a one-entry distance table of 0: no such code). */
   litMask: number;
   distMask: number;
   /** The bits of "length 258, distance 1", and how many (0 when the block lacks either code). */
@@ -267,9 +239,7 @@ function blockCodes(lit: Int32Array, litBits: number, dist: Int32Array, distBits
   }
   return {
     lit,
-    litBits,
     dist,
-    distBits,
     litMask: (1 << litBits) - 1,
     distMask: (1 << distBits) - 1,
     longRun: hasLongRun ? (len258 >> 4) | ((dist1 >> 4) << (len258 & 15)) : 0,
@@ -447,7 +417,7 @@ function huffmanBatch(br: BitReader, codes: BlockCodes, state: OutputState): num
     const distance = de >> 4;
     if (distance === 4) {
       // The last four bytes, repeated: one token (with the four bytes in aux); Adler-32 over whole cycles in
-      // closed form (len <= 258: every product is small).
+      // closed form, as adlerCycles does, inlined and reduced lazily (len <= 258: every product is small).
       aux[nt] = last4;
       tok[nt++] = len << 9;
       const c0 = last4 & 255;
@@ -470,7 +440,7 @@ function huffmanBatch(br: BitReader, codes: BlockCodes, state: OutputState): num
             b += a;
           }
         }
-        last4 = (last4 >>> (8 * r)) | (last4 << (32 - 8 * r));
+        last4 = rotate(last4, r);
       }
       if (b > ADLER_LAZY_MAX) {
         a %= ADLER_MOD;
@@ -482,7 +452,7 @@ function huffmanBatch(br: BitReader, codes: BlockCodes, state: OutputState): num
     if (last !== 0) {
       // A run of a non-zero byte: rare in label maps.
       tok[nt++] = (len << 9) | 256 | last;
-      last4 = after(last4, last * 0x01010101, len);
+      last4 = afterCycles(last4, last * 0x01010101, len);
       state.a = a;
       state.b = b;
       state.addPattern(last * 0x01010101, len);
