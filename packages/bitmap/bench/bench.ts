@@ -13,8 +13,10 @@ import { idatOf, realisticBitmap } from "../test/fixtures.js";
 const quick = process.argv.includes("--quick");
 
 /**
- * Median time of each contender, measured in rotation (a, b, c, a, b, c, ...) so that noise from other processes
- * hits all of them alike and the ratios stay meaningful on a busy machine.
+ * Median time of each contender, measured in rotation so that noise from other processes hits all of them alike and
+ * the ratios stay meaningful on a busy machine. Each round starts one contender later (a, b, c; b, c, a; c, a, b; ...):
+ * with a fixed order, the allocator hands each contender the same one of the buffers it recycles every round, and on
+ * some machines one of those is slower to write (README, Performance).
  */
 async function race<K extends string>(
   fns: Record<K, () => unknown>,
@@ -24,7 +26,8 @@ async function race<K extends string>(
   const samples = Object.fromEntries(names.map((n) => [n, [] as number[]])) as unknown as Record<K, number[]>;
   for (const n of names) await fns[n](); // warm-up
   for (let r = 0; r < rounds; r++)
-    for (const n of names) {
+    for (let i = 0; i < names.length; i++) {
+      const n = names[(r + i) % names.length] as K;
       const t0 = performance.now();
       await fns[n]();
       samples[n].push(performance.now() - t0);
