@@ -1,11 +1,11 @@
 // The zlib-dependent API, bound to a backend by each entry (index.ts: node:zlib, browser.ts: fflate).
 
-import { colorize, type OverlayOptions, overlay, type Palette } from "./helpers.js";
+import { type BitmapInput, colorize, type OverlayOptions, overlay, type Palette } from "./helpers.js";
 import { type Bitmap2FileOptions, bitmap2fileWith, decodeLabelBitmapWith } from "./label.js";
 import { type LoadOptions, loadImageFromUrl } from "./load.js";
 import { type DecodePngOptions, decodePngWith } from "./png-decode.js";
 import { type EncodePngInput, encodePngWith } from "./png-encode.js";
-import type { DecodedPng, IdArray, LabelBitmap, RgbaImage, ShapedIds } from "./types.js";
+import type { DecodedPng, IdArray, IdRows, LabelBitmap, RgbaImage, ShapedIds } from "./types.js";
 import type { ZlibBackend } from "./zlib.js";
 
 /** PNG bytes in any of the usual containers. */
@@ -23,13 +23,19 @@ export interface BitmapApi {
    * id = R + 256*G + 65536*B and alpha 255. Ids must be integers in 0..2^24-1: anything else (negative, >= 2^24,
    * fractional) is a `RangeError` naming the first bad pixel, where the Python SDK silently wraps.
    *
+   * The ids come as a flat array (any integer typed array, or `number[]`) with `{ width, height }`, with their shape
+   * (`{ data, width, height }`, `{ data, shape: [height, width] }`) or as rows (`number[][]`, an array of typed
+   * rows). Anything else (`null`, an ArrayBuffer, BigInt arrays, ragged rows, sizes that do not match) is a
+   * `TypeError` or `RangeError` that says what was wrong and how to pass it.
+   *
    * @example
    * ```ts
    * const png = bitmap2file(new Uint32Array(640 * 480).fill(1), { width: 640, height: 480 });
    * await client.uploadAsset(png, "label.png");
+   * const small = bitmap2file([[0, 1, 1], [0, 2, 2]]); // 3x2, from rows
    * ```
    */
-  bitmap2file(bitmap: IdArray | ShapedIds, options?: Bitmap2FileOptions): Uint8Array;
+  bitmap2file(bitmap: IdArray | IdRows | ShapedIds, options?: Bitmap2FileOptions): Uint8Array;
   /**
    * Decode a label PNG to instance ids. Accepts every valid PNG (RGBA/RGB 8 or 16-bit, palette, grayscale,
    * interlaced); alpha is ignored as in the Python SDK; gray values are ids (see {@link idsFromDecoded}).
@@ -87,7 +93,7 @@ export interface BitmapApi {
    * writeFileSync("mask.png", colorizePng(bitmap));
    * ```
    */
-  colorizePng(bitmap: LabelBitmap | ShapedIds, palette?: Palette): Uint8Array;
+  colorizePng(bitmap: BitmapInput, palette?: Palette): Uint8Array;
   /**
    * `overlay` + `encodePng`: the mask blended over the image, as a PNG.
    *
@@ -96,7 +102,7 @@ export interface BitmapApi {
    * writeFileSync("overlay.png", overlayPng(toRgba(decodePng(imageBytes)), bitmap, { alpha: 0.4 }));
    * ```
    */
-  overlayPng(image: RgbaImage, bitmap: LabelBitmap | ShapedIds, options?: OverlayOptions): Uint8Array;
+  overlayPng(image: RgbaImage, bitmap: BitmapInput, options?: OverlayOptions): Uint8Array;
 }
 
 /**

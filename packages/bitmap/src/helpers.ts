@@ -1,6 +1,7 @@
 // Pure helpers on decoded label bitmaps: semantic maps, per-instance statistics, colouring and overlays.
-import { normalizeIds } from "./label.js";
-import type { DecodedPng, LabelBitmap, RgbaImage, ShapedIds } from "./types.js";
+import { describe } from "./describe.js";
+import { normalizeIds } from "./ids.js";
+import type { DecodedPng, IdRows, LabelBitmap, RgbaImage, ShapedIds } from "./types.js";
 
 /** An annotation as found in a segmentation label (`label.attributes.annotations`), snake or camel case. */
 export interface AnnotationLike {
@@ -15,8 +16,8 @@ export interface SemanticOptions {
   idIncrement?: number;
 }
 
-/** An instance bitmap as the helpers accept it: a decoded label, or ids with their width and height. */
-export type BitmapInput = LabelBitmap | ShapedIds;
+/** An instance bitmap as the helpers accept it: a decoded label, ids with their width and height, or rows of ids. */
+export type BitmapInput = LabelBitmap | ShapedIds | IdRows;
 
 /**
  * Map an instance bitmap to a semantic one: every pixel's instance id becomes its annotation's `category_id +
@@ -44,20 +45,8 @@ export function getSemanticBitmap(
   options: SemanticOptions = {},
 ): LabelBitmap | undefined {
   if (!instanceBitmap) return undefined;
-  const { width, height, ids } = normalizeIds(instanceBitmap);
-  const inc = options.idIncrement ?? 0;
-  const table = new Map<number, number>();
-  for (const a of annotations ?? []) {
-    const cat = a.category_id ?? a.categoryId;
-    if (cat === undefined || cat === null) continue;
-    const v = cat + inc;
-    if (!(Number.isInteger(v) && v >= 0 && v <= 0xffffffff))
-      throw new RangeError(
-        `category id ${cat} + idIncrement ${inc} is not a valid uint32 for instance ${a.id}`,
-      );
-    table.set(a.id, v);
-  }
-  table.set(0, 0);
+  const { width, height, ids } = normalizeIds(instanceBitmap, undefined, "getSemanticBitmap");
+  const table = categoryTable(annotations ?? [], options.idIncrement ?? 0);
   const out = new Uint32Array(ids.length);
   let lastId = -1;
   let lastVal = 0;
@@ -70,6 +59,48 @@ export function getSemanticBitmap(
     out[i] = lastVal;
   }
   return { width, height, data: out };
+}
+
+/**
+ * Instance id -> category id + increment, checked: every annotation needs an integer instance id >= 1 and a category,
+ * and an id given twice must name the same category (the Python SDK silently keeps the last).
+ */
+function categoryTable(annotations: readonly AnnotationLike[], inc: number): Map<number, number> {
+  const where = "getSemanticBitmap";
+  if (!Array.isArray(annotations))
+    throw new TypeError(
+      `${where}: annotations must be an array of { id, category_id } (label.attributes.annotations), got ${describe(annotations)}`,
+    );
+  if (!Number.isInteger(inc))
+    throw new RangeError(`${where}: idIncrement must be an integer (got ${describe(inc)})`);
+  const table = new Map<number, number>();
+  const firstIndex = new Map<number, number>();
+  annotations.forEach((a: AnnotationLike | null | undefined, i) => {
+    if (typeof a !== "object" || a === null)
+      throw new TypeError(`${where}: annotations[${i}] is ${describe(a)}, not { id, category_id }`);
+    const { id } = a;
+    if (!(Number.isInteger(id) && id >= 1 && id <= 0xffffffff))
+      throw new RangeError(
+        `${where}: annotations[${i}].id is ${describe(id)}: instance ids are integers from 1 (0 marks unlabeled pixels)`,
+      );
+    const cat = a.category_id ?? a.categoryId;
+    if (cat === undefined || cat === null)
+      throw new TypeError(`${where}: annotations[${i}] (instance ${id}) has no category_id`);
+    const v = cat + inc;
+    if (!(Number.isInteger(v) && v >= 0 && v <= 0xffffffff))
+      throw new RangeError(
+        `${where}: annotations[${i}]: category id ${describe(cat)} + idIncrement ${inc} is not a valid uint32 (instance ${id})`,
+      );
+    const before = table.get(id);
+    if (before !== undefined && before !== v)
+      throw new RangeError(
+        `${where}: annotations[${i}] gives instance ${id} category ${cat}, annotations[${firstIndex.get(id)}] gave it ${before - inc}`,
+      );
+    table.set(id, v);
+    if (!firstIndex.has(id)) firstIndex.set(id, i);
+  });
+  table.set(0, 0);
+  return table;
 }
 
 /** Area and bounding box of one instance, as {@link instanceStats} returns them. */
@@ -94,7 +125,7 @@ export function instanceStats(
   bitmap: BitmapInput,
   options: { includeUnlabeled?: boolean } = {},
 ): InstanceStat[] {
-  const { width, height, ids } = normalizeIds(bitmap);
+  const { width, height, ids } = normalizeIds(bitmap, undefined, "instanceStats");
   const stats = new Map<number, { area: number; x0: number; y0: number; x1: number; y1: number }>();
   for (let y = 0; y < height; y++) {
     const r = y * width;
@@ -167,8 +198,24 @@ function colorLookup(palette: Palette | undefined): (id: number) => number {
   // Packed little-endian RGBA for a Uint32 view.
   return (id) => {
     const c = get(id);
-    return ((c[0] & 255) | ((c[1] & 255) << 8) | ((c[2] & 255) << 16) | (((c[3] ?? 255) & 255) << 24)) >>> 0;
+    checkColor(c, id);
+    return (c[0] | (c[1] << 8) | (c[2] << 16) | ((c[3] ?? 255) << 24)) >>> 0;
   };
+}
+
+/** A palette colour must be 3 or 4 integers in 0-255: anything else is an error, not a colour wrapped mod 256. */
+function checkColor(c: Color | undefined, id: number): asserts c is Color {
+  const ok =
+    (Array.isArray(c) || ArrayBuffer.isView(c)) &&
+    (c.length === 3 || c.length === 4) &&
+    Array.prototype.every.call(
+      c,
+      (v: unknown) => Number.isInteger(v) && (v as number) >= 0 && (v as number) <= 255,
+    );
+  if (!ok)
+    throw new RangeError(
+      `colorize: the palette colour for instance ${id} is ${Array.isArray(c) ? `[${c.join(", ")}]` : describe(c)}: expected [r, g, b] or [r, g, b, a] with integers 0-255`,
+    );
 }
 
 const LITTLE_ENDIAN = /* @__PURE__ */ (() => new Uint8Array(Uint32Array.of(1).buffer)[0] === 1)();
@@ -184,7 +231,7 @@ const LITTLE_ENDIAN = /* @__PURE__ */ (() => new Uint8Array(Uint32Array.of(1).bu
  * ```
  */
 export function colorize(bitmap: BitmapInput, palette?: Palette): RgbaImage & { data: Uint8Array } {
-  const { width, height, ids } = normalizeIds(bitmap);
+  const { width, height, ids } = normalizeIds(bitmap, undefined, "colorize");
   const lookup = colorLookup(palette);
   const cache = new Map<number, number>();
   const data = new Uint8Array(ids.length * 4);
@@ -235,12 +282,26 @@ export function overlay(
   bitmap: BitmapInput,
   options: OverlayOptions = {},
 ): RgbaImage & { data: Uint8Array } {
-  const { width, height, ids } = normalizeIds(bitmap);
+  const { width, height, ids } = normalizeIds(bitmap, undefined, "overlay");
+  if (
+    typeof image !== "object" ||
+    image === null ||
+    !(ArrayBuffer.isView(image.data) || Array.isArray(image.data))
+  )
+    throw new TypeError(
+      `overlay: image must be { width, height, data } with RGBA bytes (e.g. toRgba(decodePng(bytes))), got ${describe(image)}`,
+    );
   if (image.width !== width || image.height !== height)
-    throw new RangeError(`image is ${image.width}x${image.height} but the bitmap is ${width}x${height}`);
+    throw new RangeError(
+      `overlay: image is ${image.width}x${image.height} but the bitmap is ${width}x${height}`,
+    );
   if (image.data.length !== width * height * 4)
-    throw new RangeError(`image data has ${image.data.length} bytes, expected ${width * height * 4} (RGBA)`);
-  const alpha = Math.min(1, Math.max(0, options.alpha ?? 0.5));
+    throw new RangeError(
+      `overlay: image data has ${image.data.length} bytes, expected ${width * height * 4} (RGBA)`,
+    );
+  const alpha = options.alpha ?? 0.5;
+  if (!(typeof alpha === "number" && alpha >= 0 && alpha <= 1))
+    throw new RangeError(`overlay: alpha must be a number from 0 to 1 (got ${describe(alpha)})`);
   const colors = colorize({ width, height, data: ids }, options.palette).data;
   const src = image.data;
   const out = new Uint8Array(src.length);

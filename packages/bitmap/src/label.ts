@@ -1,11 +1,12 @@
 // Segmentation label bitmaps <-> PNG. Pixel format (Segments.ai): RGBA 8-bit, id = R + 256*G + 65536*B, A = 255,
 // 0 = unlabeled; i.e. the 24 low bits of a little-endian uint32 with the top byte forced to 255.
+import { badPixel, type IdsInput, normalizeIds } from "./ids.js";
 import { deflateLabelRows } from "./label-deflate.js";
 import { inflateLabelIds } from "./label-inflate.js";
 import { addBytes, ID_MASK, unfilterAlignedRow } from "./label-rows.js";
 import { type DecodePngOptions, decodePngWith, inflateImage, parsePng, toBytes } from "./png-decode.js";
-import { checkSize, writePng } from "./png-encode.js";
-import type { DecodedPng, IdArray, LabelBitmap, ShapedIds } from "./types.js";
+import { writePng } from "./png-encode.js";
+import type { DecodedPng, LabelBitmap } from "./types.js";
 import type { ZlibBackend } from "./zlib.js";
 
 const LITTLE_ENDIAN = /* @__PURE__ */ (() => new Uint8Array(Uint32Array.of(1).buffer)[0] === 1)();
@@ -24,85 +25,6 @@ export interface Bitmap2FileOptions {
    * maps (see `bitmap2file`).
    */
   level?: number;
-}
-
-/** Resolve `(bitmap, options)` to a validated width, height and Uint32Array of ids. */
-export function normalizeIds(
-  bitmap: IdArray | ShapedIds,
-  options: { width?: number; height?: number } = {},
-  validate24 = false,
-) {
-  let data: IdArray;
-  let width = options.width;
-  let height = options.height;
-  if (isShaped(bitmap)) {
-    data = bitmap.data;
-    if ("shape" in bitmap) {
-      const s = bitmap.shape;
-      if (!(s.length === 2 || (s.length === 3 && s[2] === 1)))
-        throw new RangeError(`bitmap shape [${s.join(", ")}] is not [height, width] (or [height, width, 1])`);
-      height ??= s[0];
-      width ??= s[1];
-      if (height !== s[0] || width !== s[1])
-        throw new RangeError(`options ${width}x${height} disagree with the bitmap shape [${s.join(", ")}]`);
-    } else {
-      width ??= bitmap.width;
-      height ??= bitmap.height;
-      if (width !== bitmap.width || height !== bitmap.height)
-        throw new RangeError(
-          `options ${width}x${height} disagree with the bitmap's ${bitmap.width}x${bitmap.height}`,
-        );
-    }
-  } else data = bitmap;
-  if (width === undefined || height === undefined)
-    throw new TypeError("bitmap2file needs { width, height } for a bare array of ids");
-  checkSize(width, height);
-  if (data.length !== width * height)
-    throw new RangeError(`bitmap has ${data.length} pixels, expected ${width}x${height} = ${width * height}`);
-
-  let ids: Uint32Array;
-  if (data instanceof Uint32Array) {
-    // (bitmap2file checks the range inside its filter loop.)
-    ids = data;
-  } else if (data instanceof Uint8Array || data instanceof Uint8ClampedArray || data instanceof Uint16Array) {
-    ids = new Uint32Array(data.length);
-    ids.set(data);
-  } else if (data instanceof Int32Array) {
-    // Negative ids become >= 2^31 here, which the 24-bit check catches (and reports from `data`).
-    ids = new Uint32Array(data.buffer, data.byteOffset, data.length);
-  } else {
-    ids = new Uint32Array(data.length);
-    for (let i = 0; i < data.length; i++) {
-      const v = data[i] as number;
-      if (!(v >= 0 && Number.isInteger(v) && (v <= ID_MASK || (!validate24 && v <= 0xffffffff))))
-        throw badPixel(data, width);
-      ids[i] = v;
-    }
-  }
-  return { width, height, ids, source: data };
-}
-
-function isShaped(b: IdArray | ShapedIds): b is ShapedIds {
-  return !Array.isArray(b) && !ArrayBuffer.isView(b) && typeof b === "object" && b !== null && "data" in b;
-}
-
-export function badPixel(data: IdArray, width: number): RangeError {
-  for (let i = 0; i < data.length; i++) {
-    const v = data[i] as number;
-    if (!(v >= 0 && v <= ID_MASK && Number.isInteger(v))) {
-      const x = i % width;
-      const y = Math.floor(i / width);
-      const why = !Number.isInteger(v)
-        ? "is not an integer"
-        : v < 0
-          ? "is negative"
-          : `is >= 2^24 (the largest id is ${ID_MASK})`;
-      return new RangeError(
-        `instance id ${v} at pixel (x=${x}, y=${y}) (index ${i}) ${why}: label PNGs store 24-bit ids in RGB, so it cannot be encoded`,
-      );
-    }
-  }
-  return new RangeError("invalid instance id");
 }
 
 /**
@@ -124,18 +46,18 @@ export function badPixel(data: IdArray, width: number): RangeError {
  * from our stream.
  */
 export function bitmap2fileWith(
-  bitmap: IdArray | ShapedIds,
+  bitmap: IdsInput,
   options: Bitmap2FileOptions | undefined,
   zlib: ZlibBackend,
 ): Uint8Array {
-  const { width, height, ids, source } = normalizeIds(bitmap, options, true);
+  const { width, height, ids, source } = normalizeIds(bitmap, options, "bitmap2file", true);
   const level = options?.level ?? 6;
   if (!(Number.isInteger(level) && level >= 0 && level <= 9))
     throw new RangeError(
       `bitmap2file: level must be an integer from 0 to 9 (got ${String(level)}): 0 stores the rows uncompressed, 1-9 compress`,
     );
   // Validation is part of the row scan: an id >= 2^24 (or a negative Int32) makes it throw badPixel.
-  let idat = deflateLabelRows(ids, width, height, () => badPixel(source, width));
+  let idat = deflateLabelRows(ids, width, height, () => badPixel(source, width, ID_MASK, "bitmap2file"));
   if (level === 0) {
     const filtered = zlib.inflate(idat, height * (width * 4 + 1));
     idat = zlib.deflate(filtered, { level: 0 });

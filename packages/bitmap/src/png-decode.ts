@@ -1,6 +1,7 @@
 // PNG decoding shared by every entry: chunk parsing, CRC checks, limits, unfiltering, Adam7 de-interlacing and
 // sample extraction. Imports no Node module; inflation goes through the ZlibBackend passed in.
 import { crc32 as jsCrc32 } from "./crc32.js";
+import { describe } from "./describe.js";
 import { PngError } from "./errors.js";
 import type { DecodedPng, PngBitDepth, PngColorType } from "./types.js";
 import type { ZlibBackend } from "./zlib.js";
@@ -74,7 +75,9 @@ export function toBytes(input: Uint8Array | ArrayBuffer | ArrayBufferView): Uint
   if (input instanceof Uint8Array) return input;
   if (input instanceof ArrayBuffer) return new Uint8Array(input);
   if (ArrayBuffer.isView(input)) return new Uint8Array(input.buffer, input.byteOffset, input.byteLength);
-  throw new TypeError("expected PNG bytes as a Uint8Array, Buffer, ArrayBuffer or ArrayBufferView");
+  throw new TypeError(
+    `expected PNG bytes as a Uint8Array, Buffer, ArrayBuffer or ArrayBufferView, got ${describe(input)}`,
+  );
 }
 
 /** Bytes per row of `width` pixels, without the filter byte. */
@@ -100,6 +103,16 @@ export function parsePng(
   crcFn: ((data: Uint8Array, value?: number) => number) | undefined,
 ): ParsedPng {
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
+  if (
+    !(
+      typeof maxPixels === "number" &&
+      maxPixels >= 1 &&
+      (Number.isInteger(maxPixels) || maxPixels === Infinity)
+    )
+  )
+    throw new RangeError(
+      `maxPixels must be a positive integer, or Infinity for no limit (got ${describe(maxPixels)})`,
+    );
   const checkCrc = options.checkCrc ?? true;
   if (bytes.length < 8)
     throw new PngError("TRUNCATED", `file is ${bytes.length} bytes, shorter than the 8-byte signature`);

@@ -1,6 +1,7 @@
 // PNG encoding shared by every entry: sample packing, row filtering and chunk writing. Imports no Node module;
 // compression goes through the ZlibBackend passed in.
 import { crc32 as jsCrc32 } from "./crc32.js";
+import { describe } from "./describe.js";
 import { PngError } from "./errors.js";
 import { PNG_SIGNATURE, paeth, rowBytesOf } from "./png-decode.js";
 import type { PngBitDepth } from "./types.js";
@@ -88,6 +89,11 @@ export function checkSize(width: number, height: number): void {
 
 /** Core of `encodePng`. */
 export function encodePngWith(img: EncodePngInput, zlib: ZlibBackend): Uint8Array {
+  if (typeof img !== "object" || img === null)
+    throw new PngError(
+      "BAD_INPUT",
+      `encodePng expects { width, height, data, colorType }, got ${describe(img)}`,
+    );
   const { width, height, colorType } = img;
   checkSize(width, height);
   const colorCode = COLOR_CODE[colorType];
@@ -103,6 +109,8 @@ export function encodePngWith(img: EncodePngInput, zlib: ZlibBackend): Uint8Arra
     );
   const n = width * height * channels;
   const data = img.data;
+  if (!ArrayBuffer.isView(data) && !Array.isArray(data))
+    throw new PngError("BAD_INPUT", `encodePng: data must be an array of samples, got ${describe(data)}`);
   if (data.length !== n)
     throw new PngError(
       "BAD_INPUT",

@@ -17,12 +17,13 @@ export {
   toRgba,
 } from "./helpers.js";
 export { type Bitmap2FileOptions, idsFromDecoded, MAX_INSTANCE_ID } from "./label.js";
-export { type LoadedImage, type LoadOptions, loadImageFromUrl } from "./load.js";
+export { DownloadError, type LoadedImage, type LoadOptions, loadImageFromUrl } from "./load.js";
 export { DEFAULT_MAX_PIXELS, type DecodePngOptions } from "./png-decode.js";
 export type { EncodePngInput, PngFilter } from "./png-encode.js";
 export type {
   DecodedPng,
   IdArray,
+  IdRows,
   LabelBitmap,
   PngBitDepth,
   PngColorType,

@@ -51,6 +51,12 @@ export type IdArray =
   | readonly number[];
 
 /**
+ * Ids as rows, `rows[y][x]`: nested arrays (JSON, `tensor.arraySync()`) or an array of typed-array rows. The shape
+ * comes from the rows; every row must be as long as the first.
+ */
+export type IdRows = readonly (readonly number[] | Exclude<IdArray, readonly number[]>)[];
+
+/**
  * A typed array with its shape, as numpy-like libraries give them: `{ data, width, height }` or
  * `{ data, shape: [height, width] }` (a trailing `1` channel dimension is allowed).
  */

@@ -125,12 +125,25 @@ describe("bitmap2file inputs", () => {
     expect(() => bitmap2file({ data, shape: [w, h] }, { width: w, height: h })).toThrow(/disagree/);
   });
 
+  it("rows: nested arrays and arrays of typed rows, shaped by the rows", () => {
+    const rows = [ids.slice(0, 4), ids.slice(4, 8), ids.slice(8)];
+    const flat = bitmap2file(expected, { width: w, height: h });
+    expect(bitmap2file(rows)).toEqual(flat);
+    expect(bitmap2file(rows.map((r) => Uint16Array.from(r)))).toEqual(flat);
+    expect(bitmap2file(rows, { width: w, height: h })).toEqual(flat);
+    expect(() => bitmap2file(rows, { width: h, height: w })).toThrow(
+      /bitmap2file: options 3x4 disagree with the 3 rows of 4 ids/,
+    );
+  });
+
   it("size errors", () => {
     expect(() => bitmap2file(Uint32Array.from(ids))).toThrow(/width, height/);
     expect(() => bitmap2file(Uint32Array.from(ids), { width: 5, height: 3 })).toThrow(
       /12 pixels, expected 5x3/,
     );
-    expect(() => bitmap2file(new Uint32Array(0), { width: 0, height: 0 })).toThrow(/invalid image size/);
+    expect(() => bitmap2file(new Uint32Array(0), { width: 0, height: 0 })).toThrow(
+      /bitmap2file: width must be a positive integer \(got 0\)/,
+    );
   });
 
   it.each([
