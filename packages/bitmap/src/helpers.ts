@@ -74,7 +74,6 @@ function categoryTable(annotations: readonly AnnotationLike[], inc: number): Map
   if (!Number.isInteger(inc))
     throw new RangeError(`${where}: idIncrement must be an integer (got ${describe(inc)})`);
   const table = new Map<number, number>();
-  const firstIndex = new Map<number, number>();
   annotations.forEach((a: AnnotationLike | null | undefined, i) => {
     if (typeof a !== "object" || a === null)
       throw new TypeError(`${where}: annotations[${i}] is ${describe(a)}, not { id, category_id }`);
@@ -92,12 +91,13 @@ function categoryTable(annotations: readonly AnnotationLike[], inc: number): Map
         `${where}: annotations[${i}]: category id ${describe(cat)} + idIncrement ${inc} is not a valid uint32 (instance ${id})`,
       );
     const before = table.get(id);
-    if (before !== undefined && before !== v)
+    if (before !== undefined && before !== v) {
+      const first = annotations.findIndex((b) => b?.id === id);
       throw new RangeError(
-        `${where}: annotations[${i}] gives instance ${id} category ${cat}, annotations[${firstIndex.get(id)}] gave it ${before - inc}`,
+        `${where}: annotations[${i}] gives instance ${id} category ${cat}, annotations[${first}] gave it ${before - inc}`,
       );
+    }
     table.set(id, v);
-    if (!firstIndex.has(id)) firstIndex.set(id, i);
   });
   table.set(0, 0);
   return table;
