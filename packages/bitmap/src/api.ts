@@ -1,9 +1,10 @@
 // The zlib-dependent API, bound to a backend by each entry (index.ts: node:zlib, browser.ts: fflate).
 
 import { type BitmapInput, colorize, type OverlayOptions, overlay, type Palette } from "./helpers.js";
+import { type DecodeImageOptions, decodeImageWith, type EntryImageDecoder } from "./image.js";
 import { type Bitmap2FileOptions, bitmap2fileWith, decodeLabelBitmapWith } from "./label.js";
 import { type LoadOptions, loadImageFromUrl } from "./load.js";
-import { type DecodePngOptions, decodePngWith } from "./png-decode.js";
+import { type DecodePngOptions, decodePngWith, toBytes } from "./png-decode.js";
 import { type EncodePngInput, encodePngWith } from "./png-encode.js";
 import type { DecodedPng, IdArray, IdRows, LabelBitmap, RgbaImage, ShapedIds } from "./types.js";
 import type { ZlibBackend } from "./zlib.js";
@@ -86,6 +87,22 @@ export interface BitmapApi {
    */
   decodePng(png: PngBytes, options?: DecodePngOptions): DecodedPng;
   /**
+   * Decode a sample image to 8-bit RGBA, e.g. to {@link BitmapApi.overlayPng | overlay} its label on it. PNG goes
+   * through the package's own decoder on both entries; JPEG through jpeg-js in Node and the browser's decoder in
+   * browsers, which also read GIF, WebP and BMP. A JPEG is turned upright by its EXIF orientation, as browsers (and
+   * so the Segments.ai labeling interface) show it, which the labels' size follows; Pillow in the Python SDK keeps
+   * the stored orientation. Other formats, corrupt files and images over `maxPixels` (read from the header first)
+   * throw an {@link ImageDecodeError}; bad PNGs a `PngError`.
+   *
+   * @example
+   * ```ts
+   * const { bytes } = await loadImageFromUrl(sample.attributes.image.url);
+   * const image = await decodeImage(bytes);
+   * writeFileSync("overlay.png", overlayPng(image, await loadLabelBitmapFromUrl(bitmapUrl), { alpha: 0.4 }));
+   * ```
+   */
+  decodeImage(bytes: PngBytes, options?: DecodeImageOptions): Promise<RgbaImage & { data: Uint8Array }>;
+  /**
    * `colorize` + `encodePng`: a viewable PNG of a label bitmap (distinct colour per id, 0 transparent).
    *
    * @example
@@ -106,6 +123,17 @@ export interface BitmapApi {
 }
 
 /**
+ * Decoders for the images `decodeImage` does not read itself (everything but PNG): each entry passes its own. Without
+ * `decodeJpeg`, a JPEG is an `UNSUPPORTED_FORMAT` {@link ImageDecodeError}.
+ */
+export interface ImageBackend {
+  /** JPEG to RGBA; `oriented: true` when the EXIF orientation is applied already (otherwise `decodeImage` does). */
+  decodeJpeg?: EntryImageDecoder;
+  /** GIF, WebP, BMP, TIFF to RGBA, where the platform can. */
+  decodeOther?: EntryImageDecoder;
+}
+
+/**
  * Bind the PNG functions to a zlib backend. The package entries already do this (node:zlib in Node, fflate in
  * browsers); use it to plug in another implementation. (Label maps use a built-in run-length codec whatever the
  * backend: `bitmap2file` compresses with it except at level 0, and `decodeLabelBitmap` decodes streams made only of
@@ -117,7 +145,7 @@ export interface BitmapApi {
  * const png = api.bitmap2file(ids, { width, height });
  * ```
  */
-export function createBitmapApi(zlib: ZlibBackend): BitmapApi {
+export function createBitmapApi(zlib: ZlibBackend, images: ImageBackend = {}): BitmapApi {
   const decodeLabelBitmap = (png: PngBytes, options?: DecodePngOptions) =>
     decodeLabelBitmapWith(png, options, zlib);
   const encodePng = (image: EncodePngInput) => encodePngWith(image, zlib);
@@ -132,6 +160,12 @@ export function createBitmapApi(zlib: ZlibBackend): BitmapApi {
     },
     encodePng,
     decodePng: (png, options) => decodePngWith(png, options ?? {}, zlib),
+    decodeImage: async (bytes, options) =>
+      decodeImageWith(toBytes(bytes), options ?? {}, {
+        decodePng: (png, o) => decodePngWith(png, o, zlib),
+        decodeJpeg: images.decodeJpeg,
+        decodeOther: images.decodeOther,
+      }),
     colorizePng: (bitmap, palette) =>
       encodePng({ ...colorize(bitmap, palette), colorType: "rgba", filter: "sub" }),
     overlayPng: (image, bitmap, options) =>

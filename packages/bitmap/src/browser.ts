@@ -4,12 +4,16 @@
  * @packageDocumentation
  */
 import { createBitmapApi } from "./api.js";
+import { decodeWithCanvas } from "./image-browser.js";
 import { fflateZlib } from "./zlib-fflate.js";
 
 export * from "./shared.js";
 export { fflateZlib };
 
-const api = /* @__PURE__ */ createBitmapApi(fflateZlib);
+const api = /* @__PURE__ */ createBitmapApi(fflateZlib, {
+  decodeJpeg: decodeWithCanvas,
+  decodeOther: decodeWithCanvas,
+});
 
 /** {@inheritDoc BitmapApi.bitmap2file} */
 export const bitmap2file: typeof api.bitmap2file = api.bitmap2file;
@@ -23,6 +27,8 @@ export const loadLabelBitmapFromUrl: typeof api.loadLabelBitmapFromUrl = api.loa
 export const encodePng: typeof api.encodePng = api.encodePng;
 /** {@inheritDoc BitmapApi.decodePng} */
 export const decodePng: typeof api.decodePng = api.decodePng;
+/** {@inheritDoc BitmapApi.decodeImage} */
+export const decodeImage: typeof api.decodeImage = api.decodeImage;
 /** {@inheritDoc BitmapApi.colorizePng} */
 export const colorizePng: typeof api.colorizePng = api.colorizePng;
 /** {@inheritDoc BitmapApi.overlayPng} */

@@ -4,12 +4,13 @@
  * @packageDocumentation
  */
 import { createBitmapApi } from "./api.js";
+import { decodeJpegNode } from "./image-node.js";
 import { nodeZlib } from "./zlib-node.js";
 
 export * from "./shared.js";
 export { nodeZlib };
 
-const api = /* @__PURE__ */ createBitmapApi(nodeZlib);
+const api = /* @__PURE__ */ createBitmapApi(nodeZlib, { decodeJpeg: decodeJpegNode });
 
 /** {@inheritDoc BitmapApi.bitmap2file} */
 export const bitmap2file: typeof api.bitmap2file = api.bitmap2file;
@@ -23,6 +24,8 @@ export const loadLabelBitmapFromUrl: typeof api.loadLabelBitmapFromUrl = api.loa
 export const encodePng: typeof api.encodePng = api.encodePng;
 /** {@inheritDoc BitmapApi.decodePng} */
 export const decodePng: typeof api.decodePng = api.decodePng;
+/** {@inheritDoc BitmapApi.decodeImage} */
+export const decodeImage: typeof api.decodeImage = api.decodeImage;
 /** {@inheritDoc BitmapApi.colorizePng} */
 export const colorizePng: typeof api.colorizePng = api.colorizePng;
 /** {@inheritDoc BitmapApi.overlayPng} */

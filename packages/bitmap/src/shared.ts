@@ -1,5 +1,11 @@
 // Everything both entries export unchanged (no zlib needed).
-export { type BitmapApi, createBitmapApi, type LoadLabelOptions, type PngBytes } from "./api.js";
+export {
+  type BitmapApi,
+  createBitmapApi,
+  type ImageBackend,
+  type LoadLabelOptions,
+  type PngBytes,
+} from "./api.js";
 export { PngError, type PngErrorCode } from "./errors.js";
 export {
   type AnnotationLike,
@@ -16,6 +22,14 @@ export {
   type SemanticOptions,
   toRgba,
 } from "./helpers.js";
+export {
+  type DecodeImageOptions,
+  type EntryImageDecoder,
+  ImageDecodeError,
+  type ImageDecodeErrorCode,
+  type ImageFormat,
+  sniffImageFormat,
+} from "./image.js";
 export { type Bitmap2FileOptions, idsFromDecoded, MAX_INSTANCE_ID } from "./label.js";
 export { DownloadError, type LoadedImage, type LoadOptions, loadImageFromUrl } from "./load.js";
 export { DEFAULT_MAX_PIXELS, type DecodePngOptions } from "./png-decode.js";

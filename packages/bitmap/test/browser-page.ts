@@ -1,5 +1,12 @@
 // Runs in headless Chromium (bundled by test/browser.test.ts from the package's `browser` entry).
-import { bitmap2file, decodeLabelBitmap, decodePng, encodePng, fflateZlib } from "../src/browser.js";
+import {
+  bitmap2file,
+  decodeImage,
+  decodeLabelBitmap,
+  decodePng,
+  encodePng,
+  fflateZlib,
+} from "../src/browser.js";
 import { realisticBitmap } from "./fixtures.js";
 
 const toB64 = (b: Uint8Array) => {
@@ -40,6 +47,16 @@ function checksum(a: Uint32Array): number {
       bitDepth: 16,
     });
     return Array.from(decodeLabelBitmap(png).data);
+  },
+  /** decodeImage in the page: RGBA as base64, or the error's name, code and format. */
+  async image(b64: string) {
+    try {
+      const { width, height, data } = await decodeImage(fromB64(b64));
+      return { width, height, rgba: toB64(data) };
+    } catch (e) {
+      const { name, code, format } = e as { name: string; code?: string; format?: string };
+      return { error: `${name}:${code}:${format}` };
+    }
   },
   errorCode() {
     try {

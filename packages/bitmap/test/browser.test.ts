@@ -7,8 +7,9 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { build } from "esbuild";
 import { type Browser, chromium, type Page } from "playwright-core";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { bitmap2file, decodeLabelBitmap, encodePng } from "../src/index.js";
+import { bitmap2file, decodeImage, decodeLabelBitmap, encodePng } from "../src/index.js";
 import { realisticBitmap } from "./fixtures.js";
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -40,6 +41,7 @@ type PageApi = {
     bitDepth: number;
   };
   gray16(): number[];
+  image(b64: string): { width: number; height: number; rgba: string } | { error: string };
   errorCode(): string;
 };
 
@@ -125,6 +127,48 @@ describe.skipIf(!available)("browser entry in headless Chromium", () => {
     const nodePng = Buffer.from(bitmap2file(ids, { width: w, height: h })).toString("base64");
     const back = await call("decode", nodePng);
     expect(back).toEqual({ width: w, height: h, checksum: checksum(ids), colorType: "rgba", bitDepth: 8 });
+  });
+
+  it("decodeImage: PNG exactly as in Node; JPEG upright by the browser's decoder, close to jpeg-js in Node; WebP too", async () => {
+    const w = 40;
+    const h = 24;
+    const raw = Buffer.alloc(w * h * 3);
+    for (let i = 0; i < w * h; i++) raw.set([(i % w) * 6, Math.floor(i / w) * 10, 90], 3 * i);
+    const picture = () => sharp(raw, { raw: { width: w, height: h, channels: 3 } });
+    const inPage = async (file: Uint8Array) => {
+      const r = await call("image", Buffer.from(file).toString("base64"));
+      if ("error" in r) throw new Error(r.error);
+      return { width: r.width, height: r.height, data: new Uint8Array(Buffer.from(r.rgba, "base64")) };
+    };
+    const meanDifference = (a: Uint8Array, b: Uint8Array) => {
+      let sum = 0;
+      for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] as number) - (b[i] as number));
+      return sum / a.length;
+    };
+
+    const png = await picture().png().toBuffer();
+    expect(await inPage(png)).toEqual(await decodeImage(png));
+
+    const jpeg = await picture().jpeg({ quality: 95 }).withMetadata({ orientation: 6 }).toBuffer();
+    const page = await inPage(jpeg);
+    const node = await decodeImage(jpeg);
+    expect([page.width, page.height]).toEqual([h, w]);
+    expect([node.width, node.height]).toEqual([h, w]);
+    // Chromium decodes with libjpeg-turbo, as sharp does (identical here); jpeg-js upsamples chroma more simply,
+    // ~2 levels apart on average on these steep gradients. Sideways or mirrored, either would be off by tens.
+    const turbo = await sharp(jpeg).rotate().ensureAlpha().raw().toBuffer();
+    expect(meanDifference(page.data, turbo)).toBeLessThan(0.5);
+    expect(meanDifference(page.data, node.data)).toBeLessThan(3);
+    const stored = await sharp(jpeg).ensureAlpha().raw().toBuffer({ resolveWithObject: true });
+    expect([stored.info.width, stored.info.height]).toEqual([w, h]);
+
+    const webp = await picture().webp({ lossless: true }).toBuffer();
+    const lossless = await sharp(webp).ensureAlpha().raw().toBuffer();
+    expect(await inPage(webp)).toEqual({ width: w, height: h, data: new Uint8Array(lossless) });
+
+    expect(await call("image", Buffer.from("<html>").toString("base64"))).toEqual({
+      error: "ImageDecodeError:UNSUPPORTED_FORMAT:unknown",
+    });
   });
 
   it("other formats and errors behave the same in the page", async () => {
