@@ -1,9 +1,8 @@
 // Sample images (PNG or JPEG) to 8-bit RGBA, to overlay labels on them. Shared by both entries: format sniffing, the
 // size check before decoding, EXIF orientation; each entry brings its own JPEG decoder (Node: jpeg-js, browsers: the
 // browser's own).
-import { describe } from "./describe.js";
 import { toRgba } from "./helpers.js";
-import { DEFAULT_MAX_PIXELS, type DecodePngOptions } from "./png-decode.js";
+import { type DecodePngOptions, maxPixelsOf } from "./png-decode.js";
 import type { DecodedPng, RgbaImage } from "./types.js";
 
 /** Image formats {@link decodeImage} recognizes by their first bytes. */
@@ -96,17 +95,7 @@ export async function decodeImageWith(
   options: DecodeImageOptions,
   decoders: ImageDecoders,
 ): Promise<RgbaImage & { data: Uint8Array }> {
-  const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
-  if (
-    !(
-      typeof maxPixels === "number" &&
-      maxPixels >= 1 &&
-      (Number.isInteger(maxPixels) || maxPixels === Infinity)
-    )
-  )
-    throw new RangeError(
-      `decodeImage: maxPixels must be a positive integer, or Infinity for no limit (got ${describe(maxPixels)})`,
-    );
+  const maxPixels = maxPixelsOf(options, "decodeImage");
   const format = sniffImageFormat(bytes);
   if (format === "png") return toRgba(decoders.decodePng(bytes, { maxPixels }));
   const decode =

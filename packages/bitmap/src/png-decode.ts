@@ -96,12 +96,8 @@ export function expectedRawSize(h: PngHeader): number {
   return size;
 }
 
-/** Walk the chunks: validate structure, CRCs and IHDR, and gather PLTE, tRNS and the IDAT stream. */
-export function parsePng(
-  bytes: Uint8Array,
-  options: DecodePngOptions,
-  crcFn: ((data: Uint8Array, value?: number) => number) | undefined,
-): ParsedPng {
+/** `options.maxPixels`, or the default, checked: a positive integer, or Infinity for no limit. */
+export function maxPixelsOf(options: { maxPixels?: number }, caller?: string): number {
   const maxPixels = options.maxPixels ?? DEFAULT_MAX_PIXELS;
   if (
     !(
@@ -111,8 +107,18 @@ export function parsePng(
     )
   )
     throw new RangeError(
-      `maxPixels must be a positive integer, or Infinity for no limit (got ${describe(maxPixels)})`,
+      `${caller ? `${caller}: ` : ""}maxPixels must be a positive integer, or Infinity for no limit (got ${describe(maxPixels)})`,
     );
+  return maxPixels;
+}
+
+/** Walk the chunks: validate structure, CRCs and IHDR, and gather PLTE, tRNS and the IDAT stream. */
+export function parsePng(
+  bytes: Uint8Array,
+  options: DecodePngOptions,
+  crcFn: ((data: Uint8Array, value?: number) => number) | undefined,
+): ParsedPng {
+  const maxPixels = maxPixelsOf(options);
   const checkCrc = options.checkCrc ?? true;
   if (bytes.length < 8)
     throw new PngError("TRUNCATED", `file is ${bytes.length} bytes, shorter than the 8-byte signature`);
