@@ -2,12 +2,16 @@
  * Quickstart: the whole Segments.ai workflow in one script.
  *
  * Creates a segmentation dataset, uploads images and adds them as samples in bulk, uploads a segmentation bitmap as
- * a label, reviews it, cuts a release, waits for it and reads it back.
+ * a label, reviews it, cuts a release, waits for it, reads it back and draws the label over its image
+ * (overlay.png).
  *
  *   pnpm demo                                   # against the embedded emulator
  *   SEGMENTS_API_KEY=... pnpm tsx quickstart.ts  # against segments.ai (or SEGMENTS_API_URL)
  */
-import { bitmap2file, encodePng } from "@segments-ts/bitmap";
+import { mkdtemp, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { bitmap2file, decodeImage, encodePng, overlayPng } from "@segments-ts/bitmap";
 import { SegmentsDataset } from "@segments-ts/converter";
 import { SegmentsClient } from "@segments-ts/sdk";
 import { isMain, type Log } from "./support.ts";
@@ -25,9 +29,15 @@ export interface QuickstartSummary {
   releaseStatus: string;
   releaseSamples: number;
   instancesInBitmap: number;
+  /** The reviewed label drawn over its sample image: a PNG file. */
+  overlayFile: string;
 }
 
-export async function quickstart(client: SegmentsClient, log: Log = console.log): Promise<QuickstartSummary> {
+export async function quickstart(
+  client: SegmentsClient,
+  log: Log = console.log,
+  outDir?: string,
+): Promise<QuickstartSummary> {
   const { username } = await client.getUser();
   const name = `flowers-${Date.now().toString(36)}`;
   const dataset = await client.addDataset(name, {
@@ -99,6 +109,12 @@ export async function quickstart(client: SegmentsClient, log: Log = console.log)
   const decoded = reviewedSample ? await reviewedSample.loadBitmap() : undefined;
   const instances = new Set(decoded?.data ?? []);
   instances.delete(0);
+  if (!reviewedSample || !decoded) throw new Error("the release has no reviewed sample with a bitmap");
+
+  // Look at it: the label over its sample image (decodeImage reads PNG and JPEG sample images alike).
+  const image = await decodeImage(await reviewedSample.loadImage());
+  const overlayFile = join(outDir ?? (await mkdtemp(join(tmpdir(), "segments-quickstart-"))), "overlay.png");
+  await writeFile(overlayFile, overlayPng(image, decoded, { alpha: 0.6 }));
 
   const summary: QuickstartSummary = {
     dataset: datasetId,
@@ -109,6 +125,7 @@ export async function quickstart(client: SegmentsClient, log: Log = console.log)
     releaseStatus: release.status,
     releaseSamples: exported.release.dataset.samples.length,
     instancesInBitmap: instances.size,
+    overlayFile,
   };
   log(
     [
@@ -119,6 +136,7 @@ export async function quickstart(client: SegmentsClient, log: Log = console.log)
       `  labeled sample     ${summary.labeledSample} (${summary.labelStatus})`,
       `  release            ${summary.release} (${summary.releaseStatus}, ${summary.releaseSamples} samples)`,
       `  instances read back ${summary.instancesInBitmap}`,
+      `  label overlay      ${summary.overlayFile}`,
     ].join("\n"),
   );
   return summary;

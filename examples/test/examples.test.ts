@@ -1,5 +1,7 @@
-import { readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { decodeImage, decodePng, instanceColor } from "@segments-ts/bitmap";
 import { type Emulator, startEmulator } from "@segments-ts/emulator";
 import { SegmentsClient } from "@segments-ts/sdk";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -27,7 +29,8 @@ afterAll(async () => {
 
 describe("examples", () => {
   test("quickstart: dataset, bulk samples, bitmap label, review, release, read-back", async () => {
-    const summary = await quickstart(client, log);
+    const outDir = await mkdtemp(join(tmpdir(), "quickstart-test-"));
+    const summary = await quickstart(client, log, outDir);
     expect(summary.samples).toBe(12);
     expect(summary.labelStatus).toBe("REVIEWED");
     expect(summary.releaseStatus).toBe("SUCCEEDED");
@@ -39,6 +42,22 @@ describe("examples", () => {
       label_status: "REVIEWED",
     });
     expect(stored.map((sample) => sample.name)).toEqual([summary.labeledSample]);
+
+    // overlay.png: the sample image, with the petal (instance 1, around (20, 20)) blended 60% with its colour.
+    expect(summary.overlayFile).toBe(join(outDir, "overlay.png"));
+    expect(lines.join("\n")).toContain(`  label overlay      ${summary.overlayFile}`);
+    const overlay = decodePng(await readFile(summary.overlayFile));
+    const imageUrl = (stored[0]?.attributes as { image: { url: string } }).image.url;
+    const image = await decodeImage(new Uint8Array(await (await fetch(imageUrl)).arrayBuffer()));
+    expect([overlay.width, overlay.height, overlay.colorType]).toEqual([image.width, image.height, "rgba"]);
+    const at = (data: ArrayLike<number>, x: number, y: number) =>
+      Array.from({ length: 4 }, (_, c) => data[4 * (y * image.width + x) + c] as number);
+    const [r, g, b] = instanceColor(1);
+    const [ir, ig, ib, ia] = at(image.data, 20, 20);
+    const blend = (i = 0, c: number) => Math.round(i * 0.4 + c * 0.6);
+    expect(at(overlay.data, 20, 20)).toEqual([blend(ir, r), blend(ig, g), blend(ib, b), ia]);
+    expect(at(overlay.data, 0, 0)).toEqual(at(image.data, 0, 0)); // unlabeled: the image itself
+    await rm(outDir, { recursive: true });
   });
 
   test("model-assisted labeling: scores stored, only confident predictions promoted", async () => {
