@@ -47,7 +47,9 @@ describe("examples", () => {
     expect(summary.overlayFile).toBe(join(outDir, "overlay.png"));
     expect(lines.join("\n")).toContain(`  label overlay      ${summary.overlayFile}`);
     const overlay = decodePng(await readFile(summary.overlayFile));
-    const imageUrl = (stored[0]?.attributes as { image: { url: string } }).image.url;
+    const [reviewed] = stored;
+    if (!reviewed) throw new Error("no reviewed sample stored");
+    const imageUrl = (reviewed.attributes as { image: { url: string } }).image.url;
     const image = await decodeImage(new Uint8Array(await (await fetch(imageUrl)).arrayBuffer()));
     expect([overlay.width, overlay.height, overlay.colorType]).toEqual([image.width, image.height, "rgba"]);
     const at = (data: ArrayLike<number>, x: number, y: number) =>
