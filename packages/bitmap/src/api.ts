@@ -149,6 +149,7 @@ export function createBitmapApi(zlib: ZlibBackend, images: ImageBackend = {}): B
   const decodeLabelBitmap = (png: PngBytes, options?: DecodePngOptions) =>
     decodeLabelBitmapWith(png, options, zlib);
   const encodePng = (image: EncodePngInput) => encodePngWith(image, zlib);
+  const decodePng = (png: PngBytes, options?: DecodePngOptions) => decodePngWith(png, options ?? {}, zlib);
   return {
     zlib,
     bitmap2file: (bitmap, options) => bitmap2fileWith(bitmap, options, zlib),
@@ -159,10 +160,10 @@ export function createBitmapApi(zlib: ZlibBackend, images: ImageBackend = {}): B
       return decodeLabelBitmap(bytes, options);
     },
     encodePng,
-    decodePng: (png, options) => decodePngWith(png, options ?? {}, zlib),
+    decodePng,
     decodeImage: async (bytes, options) =>
       decodeImageWith(toBytes(bytes), options ?? {}, {
-        decodePng: (png, o) => decodePngWith(png, o, zlib),
+        decodePng,
         decodeJpeg: images.decodeJpeg,
         decodeOther: images.decodeOther,
       }),

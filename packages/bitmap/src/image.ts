@@ -2,7 +2,7 @@
 // size check before decoding, EXIF orientation; each entry brings its own JPEG decoder (Node: jpeg-js, browsers: the
 // browser's own).
 import { toRgba } from "./helpers.js";
-import { type DecodePngOptions, maxPixelsOf } from "./png-decode.js";
+import { type DecodePngOptions, maxPixelsOf, toBytes } from "./png-decode.js";
 import type { DecodedPng, RgbaImage } from "./types.js";
 
 /** Image formats {@link decodeImage} recognizes by their first bytes. */
@@ -76,15 +76,17 @@ export interface ImageDecoders {
  * ```
  */
 export function sniffImageFormat(b: Uint8Array): ImageFormat {
-  const at = (i: number, ...v: number[]) => v.every((x, k) => b[i + k] === x);
-  if (at(0, 0x89, 0x50, 0x4e, 0x47)) return "png";
-  if (at(0, 0xff, 0xd8, 0xff)) return "jpeg";
-  if (at(0, 0x47, 0x49, 0x46, 0x38)) return "gif";
-  if (at(0, 0x52, 0x49, 0x46, 0x46) && at(8, 0x57, 0x45, 0x42, 0x50)) return "webp";
-  if (at(0, 0x42, 0x4d)) return "bmp";
-  if (at(0, 0x49, 0x49, 0x2a, 0x00) || at(0, 0x4d, 0x4d, 0x00, 0x2a)) return "tiff";
+  if (at(b, 0, [0x89, 0x50, 0x4e, 0x47])) return "png";
+  if (at(b, 0, [0xff, 0xd8, 0xff])) return "jpeg";
+  if (at(b, 0, [0x47, 0x49, 0x46, 0x38])) return "gif";
+  if (at(b, 0, [0x52, 0x49, 0x46, 0x46]) && at(b, 8, [0x57, 0x45, 0x42, 0x50])) return "webp";
+  if (at(b, 0, [0x42, 0x4d])) return "bmp";
+  if (at(b, 0, [0x49, 0x49, 0x2a, 0x00]) || at(b, 0, [0x4d, 0x4d, 0x00, 0x2a])) return "tiff";
   return "unknown";
 }
+
+/** Whether bytes `v` stand in `b` at offset `i`. */
+const at = (b: Uint8Array, i: number, v: readonly number[]) => v.every((x, k) => b[i + k] === x);
 
 /**
  * Core of `decodeImage`: PNG through the package's decoder (exact, every PNG variant), JPEG through the entry's,
@@ -126,7 +128,7 @@ export async function decodeImageWith(
     );
   }
   checkPixels(image, maxPixels, format);
-  const rgba = { width: image.width, height: image.height, data: asBytes(image.data) };
+  const rgba = { width: image.width, height: image.height, data: toBytes(image.data) };
   return format === "jpeg" && !image.oriented ? orient(rgba, exifOrientation(bytes)) : rgba;
 }
 
@@ -140,35 +142,40 @@ function checkPixels(size: { width: number; height: number }, maxPixels: number,
     );
 }
 
-const asBytes = (d: Uint8Array | Uint8ClampedArray) =>
-  d instanceof Uint8Array ? d : new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
-
 const hex = (b: Uint8Array) => Array.from(b, (v) => v.toString(16).padStart(2, "0")).join(" ");
 
 /**
- * Width and height from a JPEG's start-of-frame segment, walking the segments from the start. A file without one is
- * BAD_DATA: nothing to decode.
+ * The marker segments of a JPEG up to its first scan (SOS), in file order: marker byte and the segment's payload,
+ * after its 2-byte length. Stops early at anything that is not a marker, or a length that runs past the file.
  */
-export function jpegSize(b: Uint8Array): { width: number; height: number } {
+function* jpegSegments(b: Uint8Array): Generator<{ marker: number; payload: Uint8Array }> {
   let i = 2;
-  while (i + 4 <= b.length) {
-    if (b[i] !== 0xff) break;
+  while (i + 4 <= b.length && b[i] === 0xff) {
     const marker = b[i + 1] as number;
     if (marker === 0xff) {
       i++; // fill byte
       continue;
     }
     const len = ((b[i + 2] as number) << 8) | (b[i + 3] as number);
-    // SOF0-SOF15, except DHT (C4), JPG (C8) and DAC (CC).
-    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      if (i + 9 > b.length) break;
-      const height = ((b[i + 5] as number) << 8) | (b[i + 6] as number);
-      const width = ((b[i + 7] as number) << 8) | (b[i + 8] as number);
-      if (width > 0 && height > 0) return { width, height };
-      break;
-    }
-    if (marker === 0xda || len < 2) break; // start of scan before any frame header
+    if (marker === 0xda || len < 2) return;
+    yield { marker, payload: b.subarray(i + 4, Math.min(i + 2 + len, b.length)) };
     i += 2 + len;
+  }
+}
+
+/**
+ * Width and height from a JPEG's start-of-frame segment (SOF0-SOF15, except DHT C4, JPG C8 and DAC CC). A file without
+ * one is BAD_DATA: nothing to decode.
+ */
+export function jpegSize(b: Uint8Array): { width: number; height: number } {
+  for (const { marker, payload: p } of jpegSegments(b)) {
+    if (marker < 0xc0 || marker > 0xcf || marker === 0xc4 || marker === 0xc8 || marker === 0xcc) continue;
+    if (p.length < 5) break;
+    // Precision, then height and width, big-endian.
+    const height = ((p[1] as number) << 8) | (p[2] as number);
+    const width = ((p[3] as number) << 8) | (p[4] as number);
+    if (width > 0 && height > 0) return { width, height };
+    break;
   }
   throw new ImageDecodeError(
     "BAD_DATA",
@@ -182,20 +189,11 @@ export function jpegSize(b: Uint8Array): { width: number; height: number } {
  * unreadable.
  */
 export function exifOrientation(b: Uint8Array): number {
-  let i = 2;
-  while (i + 4 <= b.length && b[i] === 0xff) {
-    const marker = b[i + 1] as number;
-    const len = ((b[i + 2] as number) << 8) | (b[i + 3] as number);
-    if (marker === 0xda || len < 2) break;
-    const start = i + 4;
-    if (marker === 0xe1 && at(b, start, [0x45, 0x78, 0x69, 0x66, 0, 0]))
-      return tiffOrientation(b.subarray(start + 6, i + 2 + len));
-    i += 2 + len;
-  }
+  for (const { marker, payload } of jpegSegments(b))
+    if (marker === 0xe1 && at(payload, 0, [0x45, 0x78, 0x69, 0x66, 0, 0]))
+      return tiffOrientation(payload.subarray(6));
   return 1;
 }
-
-const at = (b: Uint8Array, i: number, v: readonly number[]) => v.every((x, k) => b[i + k] === x);
 
 function tiffOrientation(t: Uint8Array): number {
   const little = at(t, 0, [0x49, 0x49]);
