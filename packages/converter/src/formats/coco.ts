@@ -97,7 +97,7 @@ export interface ConversionResult<T> {
 export function toCocoCategories(categories: ReadonlyArray<Category>): CocoCategory[] {
   return categories.map((c) => {
     const out: CocoCategory = { id: c.id, name: c.name, supercategory: c.name };
-    if (c.color !== undefined) out.color = [...c.color];
+    if (c.color) out.color = [...c.color];
     if (Array.isArray(c.keypoints)) out.keypoints = c.keypoints as string[];
     if (Array.isArray(c.skeleton)) out.skeleton = c.skeleton as number[][];
     return out;
@@ -126,8 +126,8 @@ export function* cocoAnnotationsForImage(
       throw new ConversionError(`unknown category id ${categoryId}`, where(annotationId, "category_id"));
     }
   };
-  const attributesOf = (attributes: ObjectAttributes | undefined) =>
-    attributes !== undefined && Object.keys(attributes).length > 0 ? { attributes: { ...attributes } } : {};
+  const attributesOf = (attributes: ObjectAttributes | null | undefined) =>
+    attributes && Object.keys(attributes).length > 0 ? { attributes: { ...attributes } } : {};
   if (image.vector) {
     for (const a of image.vector.annotations) {
       checkCategory(a.category_id, a.id);

@@ -25,7 +25,7 @@ export interface ToVocOptions {
 
 const FLAGS = ["truncated", "difficult", "occluded"] as const;
 
-function flag(attributes: ObjectAttributes | undefined, key: string): number {
+function flag(attributes: ObjectAttributes | null | undefined, key: string): number {
   const v = attributes?.[key];
   return v === true || v === 1 || v === "1" || v === "true" ? 1 : 0;
 }
@@ -52,7 +52,7 @@ export function toVoc(
   const push = (
     categoryId: number,
     box: [number, number, number, number],
-    attributes: ObjectAttributes | undefined,
+    attributes: ObjectAttributes | null | undefined,
     item: string,
   ) => {
     const [x, y, w, h] = box;

@@ -109,7 +109,7 @@ export class DatasetSample {
     this.labelStatus = label?.label_status ?? "UNLABELED";
     this.label = label?.attributes ?? null;
     const image = isRecord(raw.attributes) && "image" in raw.attributes ? raw.attributes.image : undefined;
-    this.imageUrl = image?.signed_url ?? image?.url;
+    this.imageUrl = image?.signed_url ?? image?.url ?? undefined;
     const ext = this.imageUrl ? extensionOf(this.imageUrl) : "";
     this.fileName = `${stem(raw.name)}${ext}`;
   }
@@ -374,7 +374,7 @@ export class SegmentsDataset {
    * ```
    */
   static async load(
-    source: string | URL | ReleaseFile | { attributes: { url?: string; signed_url?: string } },
+    source: string | URL | ReleaseFile | { attributes: { url?: string | null; signed_url?: string | null } },
     options: DatasetOptions = {},
   ): Promise<SegmentsDataset> {
     if (typeof source === "object" && !(source instanceof URL) && "dataset" in source)
