@@ -30,8 +30,8 @@ async function list(ctx: Context, opts: { user?: string }): Promise<void> {
 
 async function get(ctx: Context, _opts: unknown, dataset: string): Promise<void> {
   const d = await about(datasetSubject(dataset), ctx.client().getDataset(dataset, { signal: ctx.signal }));
-  const categories = (d.task_attributes as { categories?: Array<{ id: number; name: string }> } | undefined)
-    ?.categories;
+  // task_attributes and its categories may each be missing or null (the Python SDK's models keep them Optional).
+  const categories = d.task_attributes?.categories;
   ctx.out.result(d, () =>
     [
       `${d.full_name}`,
