@@ -182,9 +182,12 @@ describe("x-segments-task-types", () => {
       const own = ((schemas[variant] as JsonObject).allOf as JsonObject[])[1] as JsonObject;
       const props = own.properties as JsonObject;
       expect((props.label_type as JsonObject).enum, variant).toContain(taskType);
-      expect((props.attributes as JsonObject).$ref).toBe(
+      // attributes: anyOf [the task type's label attributes, null] (the SDK's Label.attributes is Optional)
+      const branches = (props.attributes as JsonObject).anyOf as JsonObject[];
+      expect(branches.map((branch) => branch.$ref ?? branch.type)).toEqual([
         `#/components/schemas/${taskTypes[taskType]?.label}`,
-      );
+        "null",
+      ]);
     }
   });
 });
@@ -332,10 +335,11 @@ describe("negative cases", () => {
     expect(validator.schema("LabelAttributes")({ frames: [] })).toBe(true);
   });
 
-  it("the Error schema allows DRF field errors and requires detail", () => {
+  it("the Error schema allows DRF field errors, with or without detail", () => {
     const validate = validator.schema("Error");
     expect(validate({ detail: "Invalid request body.", name: ["This field is required."] })).toBe(true);
-    expect(validate({ name: ["This field is required."] })).toBe(false);
+    expect(validate({ name: ["This field is required."] })).toBe(true);
+    expect(validate({ detail: null })).toBe(false);
     expect(validate({ detail: "x", name: [3] })).toBe(false);
   });
 

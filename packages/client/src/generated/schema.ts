@@ -820,7 +820,7 @@ export interface components {
         Annotation: {
             id: components["schemas"]["AnnotationId"];
             category_id: components["schemas"]["CategoryId"];
-            attributes?: components["schemas"]["ObjectAttributes"];
+            attributes?: components["schemas"]["ObjectAttributes"] | null;
         };
         /**
          * AnnotationId
@@ -855,12 +855,12 @@ export interface components {
          *     }
          */
         Bounds: {
-            min_x?: number;
-            max_x?: number;
-            min_y?: number;
-            max_y?: number;
-            min_z?: number;
-            max_z?: number;
+            min_x?: number | null;
+            max_x?: number | null;
+            min_y?: number | null;
+            max_y?: number | null;
+            min_z?: number | null;
+            max_z?: number | null;
         };
         /** BrownConradyDistortion */
         BrownConradyDistortion: {
@@ -875,9 +875,9 @@ export interface components {
                 p1: number;
                 p2: number;
                 k3: number;
-                k4?: number;
-                k5?: number;
-                k6?: number;
+                k4?: number | null;
+                k5?: number | null;
+                k6?: number | null;
             };
         };
         /**
@@ -934,17 +934,17 @@ export interface components {
          *     }
          */
         CalibratedImage: {
-            url?: string;
-            signed_url?: string;
-            row?: number;
-            col?: number;
-            intrinsics?: components["schemas"]["CameraIntrinsics"];
-            extrinsics?: components["schemas"]["CameraExtrinsics"];
-            distortion?: components["schemas"]["Distortion"];
+            url?: string | null;
+            signed_url?: string | null;
+            row?: number | null;
+            col?: number | null;
+            intrinsics?: components["schemas"]["CameraIntrinsics"] | null;
+            extrinsics?: components["schemas"]["CameraExtrinsics"] | null;
+            distortion?: components["schemas"]["Distortion"] | null;
             camera_convention?: components["schemas"]["CameraConvention"];
-            name?: string;
+            name?: string | null;
             /** @description Rotation of the displayed image, in radians. */
-            rotation?: number;
+            rotation?: number | null;
         };
         /**
          * CameraConvention
@@ -983,7 +983,7 @@ export interface components {
         CheckboxTaskAttribute: components["schemas"]["TaskAttributeBase"] & {
             /** @enum {string} */
             input_type: "checkbox";
-            default_value?: boolean;
+            default_value?: boolean | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1044,9 +1044,9 @@ export interface components {
              * @enum {string}
              */
             name: "cuboid-dimension-limits";
-            categories?: components["schemas"]["CategoryId"][];
-            min?: components["schemas"]["PartialXYZ"];
-            max?: components["schemas"]["PartialXYZ"];
+            categories?: components["schemas"]["CategoryId"][] | null;
+            min?: components["schemas"]["PartialXYZ"] | null;
+            max?: components["schemas"]["PartialXYZ"] | null;
         };
         /**
          * Dataset
@@ -1074,31 +1074,31 @@ export interface components {
             enable_interpolation: boolean;
             use_timestamps_for_interpolation: boolean;
             enable_object_linking: boolean;
-            enable_3d_cuboid_rotation?: boolean;
-            enable_confirm_on_submit?: boolean;
-            enable_object_link_category_restrictions?: boolean | null;
-            enable_extrapolation?: boolean | null;
+            enable_3d_cuboid_rotation?: boolean | null;
+            enable_confirm_on_submit?: boolean | null;
+            enable_object_link_category_restrictions?: boolean;
+            enable_extrapolation?: boolean;
             /** @description The task type; legacy datasets may report the empty string (the SDK's `TaskType.EMPTY`). */
             task_type: components["schemas"]["TaskType"] | "";
-            task_attributes?: components["schemas"]["TaskAttributes"];
+            task_attributes?: components["schemas"]["TaskAttributes"] | null;
             label_stats: components["schemas"]["LabelStats"];
-            labeling_inactivity_timeout_seconds?: number;
+            labeling_inactivity_timeout_seconds?: number | null;
             /** @description Number of samples (some endpoints return it as a string). */
-            samples_count?: number | string;
-            collaborators_count?: number;
-            labelsets?: components["schemas"]["Labelset"][];
+            samples_count?: number | string | null;
+            collaborators_count?: number | null;
+            labelsets?: components["schemas"]["Labelset"][] | null;
             /** @description Role of the authenticated user on this dataset. */
             role?: string | null;
-            readme?: string;
+            readme?: string | null;
             metadata: components["schemas"]["Metadata"];
-            noncollaborator_can_label?: boolean;
-            noncollaborator_can_review?: boolean;
+            noncollaborator_can_label?: boolean | null;
+            noncollaborator_can_review?: boolean | null;
             insights_urls?: {
                 [key: string]: string;
-            };
+            } | null;
             region_of_interest?: {
                 [key: string]: unknown;
-            };
+            } | null;
         };
         /**
          * DatasetCreate
@@ -1138,7 +1138,7 @@ export interface components {
          */
         DatasetCreate: {
             /** @description Dataset name (unique per owner; no `/`). */
-            name: string;
+            name?: string;
             description?: string;
             task_type?: components["schemas"]["TaskType"];
             task_attributes?: components["schemas"]["TaskAttributes"];
@@ -1250,8 +1250,9 @@ export interface components {
         EmptySensorLabelAttributes: unknown[];
         /**
          * Error
-         * @description Error body (Django REST framework style). `detail` is always present; validation errors may add one key per
-         *     invalid field whose value is the list of messages for that field.
+         * @description Error body (Django REST framework style): usually `{"detail": "..."}`. A validation error may instead (or also)
+         *     carry one key per invalid field whose value is the list of messages for that field, without `detail`; the
+         *     Python SDK reads `detail` with a fallback and matches on the response text.
          * @example {
          *       "detail": "Not found."
          *     }
@@ -1264,7 +1265,7 @@ export interface components {
          */
         Error: {
             /** @description Human-readable error message. */
-            detail: string;
+            detail?: string;
         } & {
             [key: string]: string[] | string;
         };
@@ -1321,8 +1322,8 @@ export interface components {
          */
         ImageFrame: {
             image: components["schemas"]["URL"];
-            name?: string;
-            timestamp?: components["schemas"]["Timestamp"];
+            name?: string | null;
+            timestamp?: components["schemas"]["Timestamp"] | null;
         };
         /**
          * ImageSampleAttributes
@@ -1359,10 +1360,10 @@ export interface components {
          *     }
          */
         ImageSegmentationLabelAttributes: {
-            format_version?: components["schemas"]["FormatVersion"];
+            format_version?: components["schemas"]["FormatVersion"] | null;
             annotations: components["schemas"]["Annotation"][];
             segmentation_bitmap: components["schemas"]["URL"];
-            image_attributes?: components["schemas"]["ObjectAttributes"];
+            image_attributes?: components["schemas"]["ObjectAttributes"] | null;
         };
         /**
          * ImageSequenceSampleAttributes
@@ -1397,10 +1398,10 @@ export interface components {
         /** ImageSequenceSegmentationFrame */
         ImageSequenceSegmentationFrame: {
             annotations: components["schemas"]["ImageSequenceSegmentationAnnotation"][];
-            segmentation_bitmap?: components["schemas"]["URL"];
-            timestamp?: components["schemas"]["Timestamp"];
-            format_version?: components["schemas"]["FormatVersion"];
-            image_attributes?: components["schemas"]["ObjectAttributes"];
+            segmentation_bitmap?: components["schemas"]["URL"] | null;
+            timestamp?: components["schemas"]["Timestamp"] | null;
+            format_version?: components["schemas"]["FormatVersion"] | null;
+            image_attributes?: components["schemas"]["ObjectAttributes"] | null;
         };
         /**
          * ImageSequenceSegmentationLabel
@@ -1409,7 +1410,7 @@ export interface components {
         ImageSequenceSegmentationLabel: components["schemas"]["LabelBase"] & {
             /** @enum {string} */
             label_type: "image-segmentation-sequence";
-            attributes?: components["schemas"]["ImageSequenceSegmentationLabelAttributes"];
+            attributes?: components["schemas"]["ImageSequenceSegmentationLabelAttributes"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1440,7 +1441,7 @@ export interface components {
          *     }
          */
         ImageSequenceSegmentationLabelAttributes: {
-            format_version?: components["schemas"]["FormatVersion"];
+            format_version?: components["schemas"]["FormatVersion"] | null;
             frames: components["schemas"]["ImageSequenceSegmentationFrame"][];
         };
         /**
@@ -1455,7 +1456,7 @@ export interface components {
         ImageSequenceVectorLabel: components["schemas"]["LabelBase"] & {
             /** @enum {string} */
             label_type: "image-vector-sequence";
-            attributes?: components["schemas"]["ImageSequenceVectorLabelAttributes"];
+            attributes?: components["schemas"]["ImageSequenceVectorLabelAttributes"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1497,7 +1498,7 @@ export interface components {
          *     }
          */
         ImageSequenceVectorLabelAttributes: {
-            format_version?: components["schemas"]["FormatVersion"];
+            format_version?: components["schemas"]["FormatVersion"] | null;
             frames: components["schemas"]["ImageVectorFrame"][];
         };
         /**
@@ -1525,14 +1526,14 @@ export interface components {
             points: components["schemas"]["Point2D"][];
             /** @enum {string} */
             type: "bbox" | "polygon" | "polyline" | "point";
-            attributes?: components["schemas"]["ObjectAttributes"];
+            attributes?: components["schemas"]["ObjectAttributes"] | null;
         };
         /** ImageVectorFrame */
         ImageVectorFrame: {
             annotations: components["schemas"]["ImageSequenceVectorAnnotation"][];
-            timestamp?: components["schemas"]["Timestamp"];
-            format_version?: components["schemas"]["FormatVersion"];
-            image_attributes?: components["schemas"]["ObjectAttributes"];
+            timestamp?: components["schemas"]["Timestamp"] | null;
+            format_version?: components["schemas"]["FormatVersion"] | null;
+            image_attributes?: components["schemas"]["ObjectAttributes"] | null;
         };
         /**
          * ImageVectorLabel
@@ -1541,7 +1542,7 @@ export interface components {
         ImageVectorLabel: components["schemas"]["LabelBase"] & {
             /** @enum {string} */
             label_type: "bboxes" | "vector" | "keypoints";
-            attributes?: components["schemas"]["ImageVectorLabelAttributes"];
+            attributes?: components["schemas"]["ImageVectorLabelAttributes"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -1589,9 +1590,9 @@ export interface components {
          *     }
          */
         ImageVectorLabelAttributes: {
-            format_version?: components["schemas"]["FormatVersion"];
+            format_version?: components["schemas"]["FormatVersion"] | null;
             annotations: components["schemas"]["ImageVectorAnnotation"][];
-            image_attributes?: components["schemas"]["ObjectAttributes"];
+            image_attributes?: components["schemas"]["ObjectAttributes"] | null;
         };
         /**
          * InputType
@@ -1609,8 +1610,8 @@ export interface components {
              * @enum {string}
              */
             name: "intersecting-cuboids";
-            excluded_categories?: components["schemas"]["CategoryId"][];
-            excluded_set_of_categories?: components["schemas"]["CategoryId"][];
+            excluded_categories?: components["schemas"]["CategoryId"][] | null;
+            excluded_set_of_categories?: components["schemas"]["CategoryId"][] | null;
         };
         /** Issue */
         Issue: {
@@ -1659,9 +1660,9 @@ export interface components {
              */
             type: "basic";
             /** @description Sensor name (multi-sensor datasets). */
-            sensor?: string;
+            sensor?: string | null;
             /** @description Frame index (sequences). */
-            frame?: number;
+            frame?: number | null;
         };
         /** IssueAnchorLocation */
         IssueAnchorLocation: {
@@ -1671,9 +1672,9 @@ export interface components {
              */
             type: "location";
             /** @description Sensor name (multi-sensor datasets). */
-            sensor?: string;
+            sensor?: string | null;
             /** @description Frame index (sequences). */
-            frame?: number;
+            frame?: number | null;
             location: components["schemas"]["IssueAnchorPoint"];
         };
         /**
@@ -1710,9 +1711,9 @@ export interface components {
              */
             type: "sceneAttribute";
             /** @description Sensor name (multi-sensor datasets). */
-            sensor?: string;
+            sensor?: string | null;
             /** @description Frame index (sequences). */
-            frame?: number;
+            frame?: number | null;
             sceneAttribute: string;
         };
         /** IssueAnchorTrack */
@@ -1723,11 +1724,11 @@ export interface components {
              */
             type: "track";
             /** @description Sensor name (multi-sensor datasets). */
-            sensor?: string;
+            sensor?: string | null;
             /** @description Frame index (sequences). */
-            frame?: number;
+            frame?: number | null;
             trackNumber: number;
-            trackAttribute?: string;
+            trackAttribute?: string | null;
         };
         /** IssueComment */
         IssueComment: {
@@ -1778,7 +1779,8 @@ export interface components {
          * Label
          * @description A label of a sample in a labelset, discriminated on `label_type` (the dataset's task type): each variant restricts
          *     `label_type` to its task types and `attributes` to the matching label-attributes schema, so e.g. a
-         *     pointcloud-cuboid-sequence label can never be read as a segmentation label.
+         *     pointcloud-cuboid-sequence label can never be read as a segmentation label. `attributes` may be missing or null
+         *     (the Python SDK's `Label.attributes` is Optional).
          */
         Label: components["schemas"]["SegmentationBitmapLabel"] | components["schemas"]["ImageVectorLabel"] | components["schemas"]["ImageSequenceVectorLabel"] | components["schemas"]["ImageSequenceSegmentationLabel"] | components["schemas"]["PointcloudCuboidLabel"] | components["schemas"]["PointcloudVectorLabel"] | components["schemas"]["PointcloudSegmentationLabel"] | components["schemas"]["PointcloudSequenceCuboidLabel"] | components["schemas"]["PointcloudSequenceVectorLabel"] | components["schemas"]["PointcloudSequenceSegmentationLabel"] | components["schemas"]["MultiSensorLabel"];
         /**
@@ -1850,16 +1852,16 @@ export interface components {
          *     }
          */
         LabelStats: {
-            REVIEWED?: number;
-            REVIEWING_IN_PROGRESS?: number;
-            LABELED?: number;
-            LABELING_IN_PROGRESS?: number;
-            REJECTED?: number;
-            PRELABELED?: number;
-            SKIPPED?: number;
-            VERIFIED?: number;
-            UNLABELED?: number;
-            TOTAL?: number;
+            REVIEWED?: number | null;
+            REVIEWING_IN_PROGRESS?: number | null;
+            LABELED?: number | null;
+            LABELING_IN_PROGRESS?: number | null;
+            REJECTED?: number | null;
+            PRELABELED?: number | null;
+            SKIPPED?: number | null;
+            VERIFIED?: number | null;
+            UNLABELED?: number | null;
+            TOTAL?: number | null;
         };
         /**
          * LabelStatus
@@ -1913,9 +1915,9 @@ export interface components {
         Labelset: {
             name: string;
             description: string;
-            is_groundtruth?: boolean;
+            is_groundtruth?: boolean | null;
             /** Format: date-time */
-            created_at?: string;
+            created_at?: string | null;
         };
         /**
          * LabelsetCreate
@@ -1941,7 +1943,7 @@ export interface components {
         Link: {
             from_id: components["schemas"]["AnnotationId"];
             to_id: components["schemas"]["AnnotationId"];
-            attributes?: components["schemas"]["ObjectAttributes"];
+            attributes?: components["schemas"]["ObjectAttributes"] | null;
         };
         /**
          * Metadata
@@ -2001,7 +2003,7 @@ export interface components {
         MultiSensorLabel: components["schemas"]["LabelBase"] & {
             /** @enum {string} */
             label_type: "multisensor-sequence";
-            attributes?: components["schemas"]["MultiSensorLabelAttributes"];
+            attributes?: components["schemas"]["MultiSensorLabelAttributes"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2055,7 +2057,7 @@ export interface components {
          */
         MultiSensorLabelAttributes: {
             sensors: (components["schemas"]["MultiSensorPointcloudCuboidSequenceSensorLabel"] | components["schemas"]["MultiSensorPointcloudVectorSequenceSensorLabel"] | components["schemas"]["MultiSensorPointcloudSegmentationSequenceSensorLabel"] | components["schemas"]["MultiSensorImageVectorSequenceSensorLabel"] | components["schemas"]["MultiSensorImageSegmentationSequenceSensorLabel"])[];
-            links?: components["schemas"]["Link"][];
+            links?: components["schemas"]["Link"][] | null;
         };
         /**
          * MultiSensorPointcloudCuboidSequenceSensorLabel
@@ -2218,7 +2220,7 @@ export interface components {
          */
         PCD: {
             url: string;
-            signed_url?: string;
+            signed_url?: string | null;
             type: components["schemas"]["PCDType"];
         };
         /**
@@ -2236,9 +2238,9 @@ export interface components {
          *     }
          */
         PartialXYZ: {
-            x?: number;
-            y?: number;
-            z?: number;
+            x?: number | null;
+            y?: number | null;
+            z?: number | null;
         };
         /**
          * Point2D
@@ -2276,15 +2278,15 @@ export interface components {
             position: components["schemas"]["XYZ"];
             dimensions: components["schemas"]["XYZ"];
             yaw: number;
-            rotation?: components["schemas"]["XYZW"];
+            rotation?: components["schemas"]["XYZW"] | null;
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
              */
             type: "cuboid" | "cuboid-sync";
-            attributes?: components["schemas"]["ObjectAttributes"];
-            velocity?: components["schemas"]["Velocity"];
-            acceleration?: components["schemas"]["Acceleration"];
+            attributes?: components["schemas"]["ObjectAttributes"] | null;
+            velocity?: components["schemas"]["Velocity"] | null;
+            acceleration?: components["schemas"]["Acceleration"] | null;
         };
         /**
          * PointcloudCuboidLabel
@@ -2293,7 +2295,7 @@ export interface components {
         PointcloudCuboidLabel: components["schemas"]["LabelBase"] & {
             /** @enum {string} */
             label_type: "pointcloud-cuboid";
-            attributes?: components["schemas"]["PointcloudCuboidLabelAttributes"];
+            attributes?: components["schemas"]["PointcloudCuboidLabelAttributes"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2327,10 +2329,10 @@ export interface components {
          *     }
          */
         PointcloudCuboidLabelAttributes: {
-            format_version?: components["schemas"]["FormatVersion"];
+            format_version?: components["schemas"]["FormatVersion"] | null;
             annotations: components["schemas"]["PointcloudCuboidAnnotation"][];
-            image_attributes?: components["schemas"]["ObjectAttributes"];
-            links?: components["schemas"]["Link"][];
+            image_attributes?: components["schemas"]["ObjectAttributes"] | null;
+            links?: components["schemas"]["Link"][] | null;
         };
         /**
          * PointcloudSampleAttributes
@@ -2364,11 +2366,11 @@ export interface components {
             pcd: components["schemas"]["PCD"];
             /** @default [] */
             images?: components["schemas"]["CalibratedImage"][];
-            ego_pose?: components["schemas"]["EgoPose"];
-            default_z?: number;
-            name?: string;
-            timestamp?: components["schemas"]["Timestamp"];
-            bounds?: components["schemas"]["Bounds"];
+            ego_pose?: components["schemas"]["EgoPose"] | null;
+            default_z?: number | null;
+            name?: string | null;
+            timestamp?: components["schemas"]["Timestamp"] | null;
+            bounds?: components["schemas"]["Bounds"] | null;
         };
         /**
          * PointcloudSegmentationLabel
@@ -2377,7 +2379,7 @@ export interface components {
         PointcloudSegmentationLabel: components["schemas"]["LabelBase"] & {
             /** @enum {string} */
             label_type: "pointcloud-segmentation";
-            attributes?: components["schemas"]["PointcloudSegmentationLabelAttributes"];
+            attributes?: components["schemas"]["PointcloudSegmentationLabelAttributes"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2414,10 +2416,10 @@ export interface components {
          *     }
          */
         PointcloudSegmentationLabelAttributes: {
-            format_version?: components["schemas"]["FormatVersion"];
+            format_version?: components["schemas"]["FormatVersion"] | null;
             annotations: components["schemas"]["Annotation"][];
             point_annotations: components["schemas"]["AnnotationId"][];
-            image_attributes?: components["schemas"]["ObjectAttributes"];
+            image_attributes?: components["schemas"]["ObjectAttributes"] | null;
         };
         /**
          * PointcloudSequenceCuboidAnnotation
@@ -2433,9 +2435,9 @@ export interface components {
         /** PointcloudSequenceCuboidFrame */
         PointcloudSequenceCuboidFrame: {
             annotations: components["schemas"]["PointcloudSequenceCuboidAnnotation"][];
-            timestamp?: components["schemas"]["Timestamp"];
-            format_version?: components["schemas"]["FormatVersion"];
-            image_attributes?: components["schemas"]["ObjectAttributes"];
+            timestamp?: components["schemas"]["Timestamp"] | null;
+            format_version?: components["schemas"]["FormatVersion"] | null;
+            image_attributes?: components["schemas"]["ObjectAttributes"] | null;
         };
         /**
          * PointcloudSequenceCuboidLabel
@@ -2444,7 +2446,7 @@ export interface components {
         PointcloudSequenceCuboidLabel: components["schemas"]["LabelBase"] & {
             /** @enum {string} */
             label_type: "pointcloud-cuboid-sequence";
-            attributes?: components["schemas"]["PointcloudSequenceCuboidLabelAttributes"];
+            attributes?: components["schemas"]["PointcloudSequenceCuboidLabelAttributes"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2485,9 +2487,9 @@ export interface components {
          *     }
          */
         PointcloudSequenceCuboidLabelAttributes: {
-            format_version?: components["schemas"]["FormatVersion"];
+            format_version?: components["schemas"]["FormatVersion"] | null;
             frames: components["schemas"]["PointcloudSequenceCuboidFrame"][];
-            links?: components["schemas"]["Link"][];
+            links?: components["schemas"]["Link"][] | null;
         };
         /**
          * PointcloudSequenceSampleAttributes
@@ -2517,9 +2519,9 @@ export interface components {
         PointcloudSequenceSegmentationFrame: {
             annotations: components["schemas"]["PointcloudSequenceSegmentationAnnotation"][];
             point_annotations: components["schemas"]["AnnotationId"][];
-            timestamp?: components["schemas"]["Timestamp"];
-            format_version?: components["schemas"]["FormatVersion"];
-            image_attributes?: components["schemas"]["ObjectAttributes"];
+            timestamp?: components["schemas"]["Timestamp"] | null;
+            format_version?: components["schemas"]["FormatVersion"] | null;
+            image_attributes?: components["schemas"]["ObjectAttributes"] | null;
         };
         /**
          * PointcloudSequenceSegmentationLabel
@@ -2528,7 +2530,7 @@ export interface components {
         PointcloudSequenceSegmentationLabel: components["schemas"]["LabelBase"] & {
             /** @enum {string} */
             label_type: "pointcloud-segmentation-sequence";
-            attributes?: components["schemas"]["PointcloudSequenceSegmentationLabelAttributes"];
+            attributes?: components["schemas"]["PointcloudSequenceSegmentationLabelAttributes"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2562,7 +2564,7 @@ export interface components {
          *     }
          */
         PointcloudSequenceSegmentationLabelAttributes: {
-            format_version?: components["schemas"]["FormatVersion"];
+            format_version?: components["schemas"]["FormatVersion"] | null;
             frames: components["schemas"]["PointcloudSequenceSegmentationFrame"][];
         };
         /**
@@ -2579,10 +2581,10 @@ export interface components {
         /** PointcloudSequenceVectorFrame */
         PointcloudSequenceVectorFrame: {
             annotations: components["schemas"]["PointcloudSequenceVectorLabelAnnotation"][];
-            timestamp?: components["schemas"]["Timestamp"];
-            format_version?: components["schemas"]["FormatVersion"];
-            image_attributes?: components["schemas"]["ObjectAttributes"];
-            links?: components["schemas"]["Link"][];
+            timestamp?: components["schemas"]["Timestamp"] | null;
+            format_version?: components["schemas"]["FormatVersion"] | null;
+            image_attributes?: components["schemas"]["ObjectAttributes"] | null;
+            links?: components["schemas"]["Link"][] | null;
         };
         /**
          * PointcloudSequenceVectorLabel
@@ -2591,7 +2593,7 @@ export interface components {
         PointcloudSequenceVectorLabel: components["schemas"]["LabelBase"] & {
             /** @enum {string} */
             label_type: "pointcloud-vector-sequence";
-            attributes?: components["schemas"]["PointcloudSequenceVectorLabelAttributes"];
+            attributes?: components["schemas"]["PointcloudSequenceVectorLabelAttributes"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2637,9 +2639,9 @@ export interface components {
          *     }
          */
         PointcloudSequenceVectorLabelAttributes: {
-            format_version?: components["schemas"]["FormatVersion"];
+            format_version?: components["schemas"]["FormatVersion"] | null;
             frames: components["schemas"]["PointcloudSequenceVectorFrame"][];
-            links?: components["schemas"]["Link"][];
+            links?: components["schemas"]["Link"][] | null;
         };
         /**
          * PointcloudVectorAnnotation
@@ -2671,7 +2673,7 @@ export interface components {
              * @enum {string}
              */
             type: "polygon" | "polyline" | "point";
-            attributes?: components["schemas"]["ObjectAttributes"];
+            attributes?: components["schemas"]["ObjectAttributes"] | null;
         };
         /**
          * PointcloudVectorLabel
@@ -2680,7 +2682,7 @@ export interface components {
         PointcloudVectorLabel: components["schemas"]["LabelBase"] & {
             /** @enum {string} */
             label_type: "pointcloud-vector";
-            attributes?: components["schemas"]["PointcloudVectorLabelAttributes"];
+            attributes?: components["schemas"]["PointcloudVectorLabelAttributes"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -2741,10 +2743,10 @@ export interface components {
          *     }
          */
         PointcloudVectorLabelAttributes: {
-            format_version?: components["schemas"]["FormatVersion"];
+            format_version?: components["schemas"]["FormatVersion"] | null;
             annotations: components["schemas"]["PointcloudVectorLabelAnnotation"][];
-            image_attributes?: components["schemas"]["ObjectAttributes"];
-            links?: components["schemas"]["Link"][];
+            image_attributes?: components["schemas"]["ObjectAttributes"] | null;
+            links?: components["schemas"]["Link"][] | null;
         };
         /**
          * PresignedPostFields
@@ -2768,8 +2770,8 @@ export interface components {
         RGBColor: number[];
         /**
          * Release
-         * @description A dataset release (an export snapshot). `attributes.url` points to the release file (`ReleaseFile`); it may be
-         *     missing while the release is `PENDING`.
+         * @description A dataset release (an export snapshot). `attributes.url` points to the release file (`ReleaseFile`); it is
+         *     missing or null while the release is `PENDING` (and when it `FAILED`).
          */
         Release: {
             /** Format: uuid */
@@ -2891,7 +2893,7 @@ export interface components {
             name: string;
             owner: string;
             task_type: components["schemas"]["TaskType"];
-            task_attributes?: components["schemas"]["TaskAttributes"];
+            task_attributes?: components["schemas"]["TaskAttributes"] | null;
             labelsets: components["schemas"]["ReleaseFileLabelset"][];
             samples: components["schemas"]["ReleaseFileSample"][];
         };
@@ -2901,7 +2903,7 @@ export interface components {
          */
         ReleaseFileLabel: {
             label_status: components["schemas"]["LabelStatus"];
-            attributes?: components["schemas"]["LabelAttributes"];
+            attributes?: components["schemas"]["LabelAttributes"] | null;
             created_at?: string;
             created_by?: string;
             reviewed_by?: string | null;
@@ -2940,13 +2942,14 @@ export interface components {
          * Sample
          * @description A sample (data item) of a dataset. `label` is only present when a labelset was requested (listSamples/getSample
          *     `labelset=`): a `LabelSummary`, or a full `Label` with `include_full_label=1` (null when the sample has no label).
-         *     Legacy fields `data_type` and `dataset` may still be returned.
+         *     `attributes` may be missing or null (the Python SDK's `Sample.attributes` is Optional); `metadata` is always an
+         *     object (`{}` when none was given). Legacy fields `data_type` and `dataset` may still be returned.
          */
         Sample: {
             /** Format: uuid */
             uuid: string;
             name: string;
-            attributes?: components["schemas"]["SampleAttributes"];
+            attributes?: components["schemas"]["SampleAttributes"] | null;
             metadata: components["schemas"]["Metadata"];
             /** Format: date-time */
             created_at: string;
@@ -2957,9 +2960,9 @@ export interface components {
             assigned_labeler?: string | null;
             assigned_reviewer?: string | null;
             label?: components["schemas"]["Label"] | components["schemas"]["LabelSummary"] | null;
-            issues?: components["schemas"]["Issue"][];
+            issues?: components["schemas"]["Issue"][] | null;
             /** @description `owner/name` of the dataset (returned by getSample). */
-            dataset_full_name?: string;
+            dataset_full_name?: string | null;
         };
         /**
          * SampleAttributes
@@ -3024,7 +3027,7 @@ export interface components {
         SegmentationBitmapLabel: components["schemas"]["LabelBase"] & {
             /** @enum {string} */
             label_type: "segmentation-bitmap" | "segmentation-bitmap-highres";
-            attributes?: components["schemas"]["ImageSegmentationLabelAttributes"];
+            attributes?: components["schemas"]["ImageSegmentationLabelAttributes"] | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3050,7 +3053,7 @@ export interface components {
             /** @enum {string} */
             input_type: "select" | "multiselect";
             values: string[];
-            default_value?: string;
+            default_value?: string | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3084,10 +3087,10 @@ export interface components {
         TaskAttributeBase: {
             name: string;
             input_type: components["schemas"]["InputType"];
-            is_mandatory?: boolean;
-            is_track_level?: boolean;
-            synced_across_sensors?: boolean;
-            sensor_filter?: string;
+            is_mandatory?: boolean | null;
+            is_track_level?: boolean | null;
+            synced_across_sensors?: boolean | null;
+            sensor_filter?: string | null;
         };
         /**
          * TaskAttributeCategory
@@ -3114,13 +3117,13 @@ export interface components {
         TaskAttributeCategory: {
             id: components["schemas"]["CategoryId"];
             name: string;
-            color?: components["schemas"]["RGBColor"];
-            has_instances?: boolean;
-            attributes?: components["schemas"]["TaskAttribute"][];
-            dimensions?: components["schemas"]["PartialXYZ"];
-            link_attributes?: components["schemas"]["TaskLinkAttribute"][];
+            color?: components["schemas"]["RGBColor"] | null;
+            has_instances?: boolean | null;
+            attributes?: components["schemas"]["TaskAttribute"][] | null;
+            dimensions?: components["schemas"]["PartialXYZ"] | null;
+            link_attributes?: components["schemas"]["TaskLinkAttribute"][] | null;
             /** @description Allowlist of category ids this category's objects may link to; `[]` means "link to nothing". */
-            link_category_restrictions?: components["schemas"]["CategoryId"][];
+            link_category_restrictions?: components["schemas"]["CategoryId"][] | null;
         };
         /**
          * TaskAttributes
@@ -3223,10 +3226,10 @@ export interface components {
          *     }
          */
         TaskAttributes: {
-            format_version?: components["schemas"]["FormatVersion"];
-            categories?: components["schemas"]["TaskAttributeCategory"][];
-            image_attributes?: components["schemas"]["TaskAttribute"][];
-            warning_rules?: components["schemas"]["WarningRule"][];
+            format_version?: components["schemas"]["FormatVersion"] | null;
+            categories?: components["schemas"]["TaskAttributeCategory"][] | null;
+            image_attributes?: components["schemas"]["TaskAttribute"][] | null;
+            warning_rules?: components["schemas"]["WarningRule"][] | null;
         };
         /**
          * TaskLinkAttribute
@@ -3250,7 +3253,7 @@ export interface components {
         TextTaskAttribute: components["schemas"]["TaskAttributeBase"] & {
             /** @enum {string} */
             input_type: "text";
-            default_value?: string;
+            default_value?: string | null;
         } & {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -3273,14 +3276,15 @@ export interface components {
         /**
          * URL
          * @description Reference to a file. `signed_url` is only present when signed URLs were requested
-         *     (`include_signed_urls=1` on getSample). The backend may omit `url` (e.g. on a release that is still pending).
+         *     (`include_signed_urls=1` on getSample). `url` may be missing or null: a release that is still `PENDING` has no
+         *     file yet (the Python SDK's `URL` model keeps `url` Optional for that reason).
          * @example {
          *       "url": "https://segmentsai-prod.s3.eu-west-2.amazonaws.com/assets/jane/f3c4e7d2-6b0a-4c1e-9d55-0a8b7c6d5e4f.png"
          *     }
          */
         URL: {
-            url?: string;
-            signed_url?: string;
+            url?: string | null;
+            signed_url?: string | null;
         };
         /**
          * User
@@ -3292,18 +3296,18 @@ export interface components {
             created_at: string;
             is_organization: boolean;
             email?: string | null;
-            webhooks_enabled?: boolean;
-            private_upload_count?: number;
-            public_upload_count?: number;
-            subscription?: components["schemas"]["Subscription"];
-            is_trial_expired?: boolean;
-            organizations?: components["schemas"]["User"][];
+            webhooks_enabled?: boolean | null;
+            private_upload_count?: number | null;
+            public_upload_count?: number | null;
+            subscription?: components["schemas"]["Subscription"] | null;
+            is_trial_expired?: boolean | null;
+            organizations?: components["schemas"]["User"][] | null;
             organization_created_by?: string | null;
-            organization_role?: components["schemas"]["Role"];
-            members?: components["schemas"]["User"][];
+            organization_role?: components["schemas"]["Role"] | null;
+            members?: components["schemas"]["User"][] | null;
             insights_urls?: {
                 [key: string]: string;
-            };
+            } | null;
         };
         /**
          * Velocity
@@ -3328,7 +3332,7 @@ export interface components {
          */
         Workunit: {
             /** Format: uuid */
-            uuid?: string;
+            uuid?: string | null;
             /** Format: date-time */
             created_at: string;
             created_by: string;
