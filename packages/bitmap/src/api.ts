@@ -145,6 +145,9 @@ export interface ImageBackend {
  * const png = api.bitmap2file(ids, { width, height });
  * ```
  */
+/** Bytes per pixel of the RGBA images `decodeImage` returns. */
+const RGBA_BYTES = 4;
+
 export function createBitmapApi(zlib: ZlibBackend, images: ImageBackend = {}): BitmapApi {
   const decodeLabelBitmap = (png: PngBytes, options?: DecodePngOptions) =>
     decodeLabelBitmapWith(png, options, zlib);
@@ -163,7 +166,7 @@ export function createBitmapApi(zlib: ZlibBackend, images: ImageBackend = {}): B
     decodePng,
     decodeImage: async (bytes, options) =>
       decodeImageWith(toBytes(bytes), options ?? {}, {
-        decodePng,
+        decodePng: (png, pngOptions) => decodePngWith(png, pngOptions, zlib, RGBA_BYTES),
         decodeJpeg: images.decodeJpeg,
         decodeOther: images.decodeOther,
       }),

@@ -2,7 +2,7 @@
 // size check before decoding, EXIF orientation; each entry brings its own JPEG decoder (Node: jpeg-js, browsers: the
 // browser's own).
 import { toRgba } from "./helpers.js";
-import { type DecodePngOptions, maxPixelsOf, toBytes } from "./png-decode.js";
+import { type DecodePngOptions, maxMemoryOf, maxPixelsOf, toBytes } from "./png-decode.js";
 import type { DecodedPng, RgbaImage } from "./types.js";
 
 /** Image formats {@link decodeImage} recognizes by their first bytes. */
@@ -51,16 +51,23 @@ export class ImageDecodeError extends Error {
 export interface DecodeImageOptions {
   /** Largest accepted width * height, read from the header before decoding (default 2^28, as `decodePng`). */
   maxPixels?: number;
+  /**
+   * Largest number of bytes the decode may allocate (default 1 GiB, as `decodePng`): for a PNG its inflated rows,
+   * samples and the RGBA result; for a JPEG the RGBA result, checked from the header, and the decoder's own buffers.
+   */
+  maxMemoryBytes?: number;
 }
 
 /** A decoder an entry brings: RGBA pixels, and whether the EXIF orientation is applied already. */
 export type EntryImageDecoder = (
   bytes: Uint8Array,
   format: ImageFormat,
+  limits: { maxMemoryBytes: number },
 ) => Promise<RgbaImage & { oriented?: boolean }>;
 
 /** The pieces {@link decodeImageWith} needs from an entry. */
 export interface ImageDecoders {
+  /** `decodePng`, counting the RGBA result's 4 bytes per pixel against `maxMemoryBytes` too. */
   decodePng(bytes: Uint8Array, options: DecodePngOptions): DecodedPng;
   decodeJpeg?: EntryImageDecoder | undefined;
   /** GIF, WebP, BMP, TIFF: where the entry can (browsers); undefined elsewhere. */
@@ -98,8 +105,9 @@ export async function decodeImageWith(
   decoders: ImageDecoders,
 ): Promise<RgbaImage & { data: Uint8Array }> {
   const maxPixels = maxPixelsOf(options, "decodeImage");
+  const maxMemoryBytes = maxMemoryOf(options, "decodeImage");
   const format = sniffImageFormat(bytes);
-  if (format === "png") return toRgba(decoders.decodePng(bytes, { maxPixels }));
+  if (format === "png") return toRgba(decoders.decodePng(bytes, { maxPixels, maxMemoryBytes }));
   const decode =
     format === "jpeg" ? decoders.decodeJpeg : format === "unknown" ? undefined : decoders.decodeOther;
   if (!decode)
@@ -111,13 +119,20 @@ export async function decodeImageWith(
         : `decodeImage: ${format.toUpperCase()} is not decoded here${decoders.decodeJpeg ? ", only PNG and JPEG" : ", only PNG"}: convert it first (e.g. sharp(bytes).png())`,
     );
   // A JPEG's size is read before decoding; the browser's own decoders for other formats are checked after.
-  if (format === "jpeg") checkPixels(jpegSize(bytes), maxPixels, format);
+  if (format === "jpeg") checkPixels(jpegSize(bytes), maxPixels, maxMemoryBytes, format);
   let image: RgbaImage & { oriented?: boolean };
   try {
-    image = await decode(bytes, format);
+    image = await decode(bytes, format, { maxMemoryBytes });
   } catch (e) {
     if (e instanceof ImageDecodeError) throw e;
     const why = e instanceof Error ? e.message : String(e);
+    if (/maxMemoryUsageInMB limit exceeded/.test(why))
+      throw new ImageDecodeError(
+        "TOO_LARGE",
+        format,
+        `decodeImage: the ${format.toUpperCase()} decoder needs more than the limit of ${maxMemoryBytes} bytes (maxMemoryBytes)`,
+        { cause: e },
+      );
     throw new ImageDecodeError(
       "BAD_DATA",
       format,
@@ -127,20 +142,34 @@ export async function decodeImageWith(
       },
     );
   }
-  checkPixels(image, maxPixels, format);
+  checkPixels(image, maxPixels, maxMemoryBytes, format);
   const rgba = { width: image.width, height: image.height, data: toBytes(image.data) };
   return format === "jpeg" && !image.oriented ? orient(rgba, exifOrientation(bytes)) : rgba;
 }
 
-function checkPixels(size: { width: number; height: number }, maxPixels: number, format: ImageFormat): void {
+function checkPixels(
+  size: { width: number; height: number },
+  maxPixels: number,
+  maxMemoryBytes: number,
+  format: ImageFormat,
+): void {
   const pixels = size.width * size.height;
+  const name = `the ${format.toUpperCase()} is ${size.width}x${size.height}`;
   if (pixels > maxPixels)
     throw new ImageDecodeError(
       "TOO_LARGE",
       format,
-      `decodeImage: the ${format.toUpperCase()} is ${size.width}x${size.height} = ${pixels} pixels, more than the limit of ${maxPixels} (maxPixels)`,
+      `decodeImage: ${name} = ${pixels} pixels, more than the limit of ${maxPixels} (maxPixels)`,
+    );
+  if (RGBA_BYTES * pixels > maxMemoryBytes)
+    throw new ImageDecodeError(
+      "TOO_LARGE",
+      format,
+      `decodeImage: ${name}: its RGBA pixels take ${RGBA_BYTES * pixels} bytes, more than the limit of ${maxMemoryBytes} bytes (maxMemoryBytes)`,
     );
 }
+
+const RGBA_BYTES = 4;
 
 const hex = (b: Uint8Array) => Array.from(b, (v) => v.toString(16).padStart(2, "0")).join(" ");
 

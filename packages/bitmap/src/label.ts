@@ -4,12 +4,21 @@ import { badPixel, type IdsInput, normalizeIds } from "./ids.js";
 import { deflateLabelRows } from "./label-deflate.js";
 import { inflateLabelIds } from "./label-inflate.js";
 import { addBytes, ID_MASK, unfilterAlignedRow } from "./label-rows.js";
-import { type DecodePngOptions, decodePngWith, inflateImage, parsePng, toBytes } from "./png-decode.js";
+import {
+  checkMemory,
+  type DecodePngOptions,
+  decodePngWith,
+  inflateImage,
+  parsePng,
+  toBytes,
+} from "./png-decode.js";
 import { writePng } from "./png-encode.js";
 import type { DecodedPng, LabelBitmap } from "./types.js";
 import type { ZlibBackend } from "./zlib.js";
 
 const LITTLE_ENDIAN = /* @__PURE__ */ (() => new Uint8Array(Uint32Array.of(1).buffer)[0] === 1)();
+/** Bytes of one id in a {@link LabelBitmap}. */
+const ID_BYTES = 4;
 /** Largest representable instance id: 2^24 - 1. */
 export const MAX_INSTANCE_ID = 0xffffff;
 
@@ -106,7 +115,10 @@ export function decodeLabelBitmapWith(
   const parsed = parsePng(bytes, options ?? {}, zlib.crc32);
   const h = parsed.header;
   if (!(littleEndian && h.colorType === "rgba" && h.bitDepth === 8 && !h.interlaced))
-    return idsFromDecoded(decodePngWith(bytes, options ?? {}, zlib));
+    return idsFromDecoded(decodePngWith(bytes, options ?? {}, zlib, ID_BYTES));
+  // Both paths below write the ids into memory no larger than the inflated rows: path 2 reuses the rows' own, and
+  // the ids path 1 gives up on are garbage by then.
+  checkMemory(h, 0, options ?? {});
   // Streams of literals and matches at distances 1 and 4 (bitmap2file's, zlib Z_RLE's) decode straight into ids.
   const ids = inflateLabelIds(parsed.idat, h.width, h.height, zlib.allocUnsafe);
   if (ids) return { width: h.width, height: h.height, data: ids };

@@ -13,11 +13,24 @@ export interface DecodePngOptions {
    * e.g. 16384 x 16384). Inflation is further bounded by the exact size the IHDR implies.
    */
   maxPixels?: number;
+  /**
+   * Largest number of bytes the call may allocate for the image: the inflated rows plus every output buffer (16-bit
+   * samples take two bytes each, and `decodeLabelBitmap` adds four bytes of id per pixel). Checked from IHDR before
+   * anything is inflated. Default {@link DEFAULT_MAX_MEMORY_BYTES} (1 GiB); `Infinity` turns it off.
+   */
+  maxMemoryBytes?: number;
   /** Verify every chunk's CRC-32 (default true). */
   checkCrc?: boolean;
 }
 
 export const DEFAULT_MAX_PIXELS = 2 ** 28;
+
+/**
+ * Default `maxMemoryBytes` of the decoders: 1 GiB. The pixel limit alone does not bound memory, since a pixel takes
+ * 1 to 8 bytes in the rows and as many again in the output: a 2 MiB file can declare a 16-bit RGBA image of 2^28
+ * pixels whose decode would take about 5 GiB.
+ */
+export const DEFAULT_MAX_MEMORY_BYTES = 2 ** 30;
 
 export const PNG_SIGNATURE = /* @__PURE__ */ Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10);
 
@@ -112,6 +125,37 @@ export function maxPixelsOf(options: { maxPixels?: number }, caller?: string): n
   return maxPixels;
 }
 
+/** `options.maxMemoryBytes`, or the default, checked: a positive integer, or Infinity for no limit. */
+export function maxMemoryOf(options: { maxMemoryBytes?: number }, caller?: string): number {
+  const limit = options.maxMemoryBytes ?? DEFAULT_MAX_MEMORY_BYTES;
+  if (!(typeof limit === "number" && limit >= 1 && (Number.isInteger(limit) || limit === Infinity)))
+    throw new RangeError(
+      `${caller ? `${caller}: ` : ""}maxMemoryBytes must be a positive integer, or Infinity for no limit (got ${describe(limit)})`,
+    );
+  return limit;
+}
+
+/** Bytes of the samples `decodePng` returns for this header: one or two bytes per sample (16-bit). */
+export const sampleBytesOf = (h: PngHeader): number =>
+  h.width * h.height * h.channels * (h.bitDepth === 16 ? 2 : 1);
+
+/**
+ * Throws a `TOO_LARGE` {@link PngError} when the inflated rows plus `outputBytes` (what the caller allocates from
+ * them) exceed `options.maxMemoryBytes`. Called from IHDR's sizes, before anything is inflated.
+ */
+export function checkMemory(h: PngHeader, outputBytes: number, options: DecodePngOptions): void {
+  const limit = maxMemoryOf(options);
+  const rows = expectedRawSize(h);
+  const total = rows + outputBytes;
+  if (total > limit)
+    throw new PngError(
+      "TOO_LARGE",
+      `decoding this ${h.width}x${h.height} ${h.bitDepth}-bit ${h.colorType} image needs ${total} bytes ` +
+        `(${rows} of inflated rows, ${outputBytes} of output), more than the limit of ${limit} bytes (maxMemoryBytes)`,
+      8,
+    );
+}
+
 /** Walk the chunks: validate structure, CRCs and IHDR, and gather PLTE, tRNS and the IDAT stream. */
 export function parsePng(
   bytes: Uint8Array,
@@ -119,6 +163,7 @@ export function parsePng(
   crcFn: ((data: Uint8Array, value?: number) => number) | undefined,
 ): ParsedPng {
   const maxPixels = maxPixelsOf(options);
+  maxMemoryOf(options);
   const checkCrc = options.checkCrc ?? true;
   if (bytes.length < 8)
     throw new PngError("TRUNCATED", `file is ${bytes.length} bytes, shorter than the 8-byte signature`);
@@ -400,15 +445,20 @@ function unfilterAll(raw: Uint8Array, h: PngHeader, idatOffset: number) {
   return passes;
 }
 
-/** Core of `decodePng`: bytes to raw samples in the file's format. */
+/**
+ * Core of `decodePng`: bytes to raw samples in the file's format. `extraBytesPerPixel` is what the caller allocates
+ * per pixel from the result (ids, RGBA), counted against `maxMemoryBytes` with the rows and the samples.
+ */
 export function decodePngWith(
   input: Uint8Array | ArrayBuffer | ArrayBufferView,
   options: DecodePngOptions,
   zlib: ZlibBackend,
+  extraBytesPerPixel = 0,
 ): DecodedPng {
   const bytes = toBytes(input);
   const parsed = parsePng(bytes, options, zlib.crc32);
   const h = parsed.header;
+  checkMemory(h, sampleBytesOf(h) + extraBytesPerPixel * h.width * h.height, options);
   const raw = inflateImage(parsed, zlib);
   const passes = unfilterAll(raw, h, parsed.idatOffset);
   const { width, height, channels, bitDepth } = h;
