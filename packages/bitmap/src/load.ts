@@ -1,4 +1,8 @@
-// Downloading label bitmaps and images with the platform's fetch (or one you pass in).
+// Downloading label bitmaps and images with the platform's fetch (or one you pass in). The URLs usually come from a
+// server (a sample's image, a label's bitmap): only web URLs are opened, and the body stops at a size limit.
+
+/** Default `maxBytes` of the `load*FromUrl` functions: 256 MiB. */
+export const DEFAULT_MAX_DOWNLOAD_BYTES = 256 * 2 ** 20;
 
 /** Options of the `load*FromUrl` functions. */
 export interface LoadOptions {
@@ -6,6 +10,11 @@ export interface LoadOptions {
   fetch?: (input: string, init?: { signal?: AbortSignal | null }) => Promise<Response>;
   /** Aborts the download. */
   signal?: AbortSignal;
+  /**
+   * Largest body, in bytes (default {@link DEFAULT_MAX_DOWNLOAD_BYTES}): the body is streamed and the download stops
+   * as soon as it passes the limit (or when `Content-Length` says it will), with a `RangeError`.
+   */
+  maxBytes?: number;
 }
 
 /** A downloaded image file. */
@@ -55,7 +64,57 @@ export class DownloadError extends Error {
 export async function loadImageFromUrl(url: string, options: LoadOptions = {}): Promise<LoadedImage> {
   const f = options.fetch ?? globalThis.fetch;
   if (typeof f !== "function") throw new TypeError("no fetch available: pass { fetch } in the options");
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_DOWNLOAD_BYTES;
+  if (
+    !(typeof maxBytes === "number" && maxBytes >= 1 && (Number.isInteger(maxBytes) || maxBytes === Infinity))
+  )
+    throw new RangeError(
+      `loadImageFromUrl: maxBytes must be a positive integer or Infinity (got ${String(maxBytes)})`,
+    );
+  // A server's URL must not open anything but a web resource (file:, or a custom scheme a fetch wrapper serves).
+  const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(String(url))?.[1]?.toLowerCase();
+  if (!(scheme === "http" || scheme === "https" || scheme === "data" || scheme === "blob"))
+    throw new TypeError(
+      `loadImageFromUrl: only http(s), data: and blob: URLs are opened, got ${scheme ? `a ${scheme}: URL` : "a URL that is not absolute"}`,
+    );
   const res = await f(url, { signal: options.signal ?? null });
-  if (!res.ok) throw new DownloadError(url, res.status, res.statusText);
-  return { bytes: new Uint8Array(await res.arrayBuffer()), contentType: res.headers.get("content-type") };
+  if (!res.ok) {
+    await res.body?.cancel().catch(() => {});
+    throw new DownloadError(url, res.status, res.statusText);
+  }
+  return { bytes: await readLimited(res, url, maxBytes), contentType: res.headers.get("content-type") };
+}
+
+/** The body of `res`, read chunk by chunk and stopped (the rest cancelled) once it passes `maxBytes`. */
+async function readLimited(res: Response, url: string, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = (size: string) =>
+    new RangeError(
+      `loadImageFromUrl: ${url} is ${size} bytes, more than the limit of ${maxBytes} bytes (maxBytes): pass a larger maxBytes to load it`,
+    );
+  const declared = Number(res.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) {
+    await res.body?.cancel().catch(() => {});
+    throw tooLarge(String(declared));
+  }
+  if (res.body === null) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  try {
+    for (let next = await reader.read(); !next.done; next = await reader.read()) {
+      size += next.value.length;
+      if (size > maxBytes) throw tooLarge(`more than ${maxBytes}`);
+      chunks.push(next.value);
+    }
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  if (chunks.length === 1) return chunks[0] as Uint8Array;
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, at);
+    at += chunk.length;
+  }
+  return bytes;
 }

@@ -31,7 +31,13 @@ export {
   sniffImageFormat,
 } from "./image.js";
 export { type Bitmap2FileOptions, idsFromDecoded, MAX_INSTANCE_ID } from "./label.js";
-export { DownloadError, type LoadedImage, type LoadOptions, loadImageFromUrl } from "./load.js";
+export {
+  DEFAULT_MAX_DOWNLOAD_BYTES,
+  DownloadError,
+  type LoadedImage,
+  type LoadOptions,
+  loadImageFromUrl,
+} from "./load.js";
 export { DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_PIXELS, type DecodePngOptions } from "./png-decode.js";
 export type { EncodePngInput, PngFilter } from "./png-encode.js";
 export type {
