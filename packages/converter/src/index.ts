@@ -27,6 +27,7 @@ export * from "./formats/voc.js";
 export * from "./formats/yolo.js";
 export * from "./geometry/index.js";
 export { DEFAULT_MAX_PIXELS } from "./limits.js";
+export { type ClaimedName, safePath, UniqueNames } from "./names.js";
 export * from "./release/index.js";
 export * from "./rle/bitmap.js";
 export * from "./rle/index.js";

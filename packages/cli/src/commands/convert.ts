@@ -16,10 +16,10 @@ import {
   fromYolo,
   imageSize,
   type LabeledImage,
-  SegmentsDataset,
   toCocoInstance,
   toYolo,
 } from "@segments-ts/converter";
+import { loadReleaseFile } from "@segments-ts/converter/node";
 import type { Command } from "commander";
 import { action, type Context, type Runtime } from "../context.js";
 import { CliError } from "../errors.js";
@@ -98,7 +98,7 @@ async function readLabels(ctx: Context, from: string, input: string, opts: Conve
   if (from === "yolo") return readYolo(ctx, input, opts);
   if (from === "release") {
     // Segmentation bitmaps are downloaded from the URLs in the release file.
-    const dataset = await SegmentsDataset.load(input, { labelset: opts.labelset });
+    const dataset = await loadReleaseFile(input, { labelset: opts.labelset });
     const images: LabeledImage[] = [];
     for await (const image of dataset.labeledImages()) images.push(image);
     return { images, categories: dataset.categories };
@@ -206,7 +206,7 @@ async function convert(ctx: Context, opts: ConvertOptions, input: string): Promi
   if (opts.from === "release" && opts.to !== "segments") {
     // A release file holds labels in any task type (bitmaps too): the exporters handle it.
     const format = exportFormat(opts.to);
-    await exportLoaded(ctx, await SegmentsDataset.load(input, { labelset: opts.labelset }), format, opts.out);
+    await exportLoaded(ctx, await loadReleaseFile(input, { labelset: opts.labelset }), format, opts.out);
     return;
   }
   if (!(TO as readonly string[]).includes(opts.to))

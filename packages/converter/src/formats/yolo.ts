@@ -7,6 +7,7 @@
  */
 import { ConversionError, WarningCollector } from "../errors.js";
 import { maskToPolygons, ringsBbox } from "../geometry/index.js";
+import { UniqueNames } from "../names.js";
 import { instanceBounds } from "../rle/bitmap.js";
 import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js";
 import type { ConversionResult } from "./coco.js";
@@ -32,7 +33,10 @@ export interface ToYoloOptions {
   polygonTolerance?: number;
 }
 
-/** YOLO output: one text per image (keyed by `<name without extension>.txt`) plus `classes.txt`. */
+/**
+ * YOLO output: one text per image, keyed by `<name without extension>.txt` made safe and unique (see `UniqueNames`:
+ * never outside the output directory, never `classes.txt`, a warning when changed), plus `classes.txt`.
+ */
 export interface YoloExport {
   files: Map<string, string>;
   classesTxt: string;
@@ -68,8 +72,16 @@ export function toYolo(
   });
   const digits = options.precision ?? 6;
   const files = new Map<string, string>();
+  // Image names are the input's: the label files' names are made safe and unique (classes.txt is written beside).
+  const fileNames = new UniqueNames();
+  fileNames.claim("classes.txt");
   for (const image of images) {
-    const file = `${stripExtension(image.name)}.txt`;
+    const asked = `${stripExtension(image.name)}.txt`;
+    const { path: file, changed } = fileNames.claim(asked, { directories: true });
+    if (changed)
+      warnings.add(`label file name ${JSON.stringify(asked)} is unsafe or taken: written as ${file}`, {
+        item: `image ${image.name}`,
+      });
     requireImageSize(image.width, image.height, { file, item: `image ${image.name}` });
     const { width: W, height: H } = image;
     const lines: string[] = [];

@@ -1,10 +1,11 @@
 /**
- * `@segments-ts/converter/node`: file-system helpers (directory cache, `exportDataset`, streaming COCO writer).
+ * `@segments-ts/converter/node`: file-system helpers (directory cache, release files from disk, `exportDataset`,
+ * streaming COCO reader and writer).
  * @packageDocumentation
  */
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
-import { basename, dirname, join } from "node:path";
+import { dirname, join } from "node:path";
 import { bitmap2file, colorizePng, encodePng } from "@segments-ts/bitmap";
 import { ConversionError, type ConversionWarning, WarningCollector } from "../errors.js";
 import { cocoInstanceJsonChunks } from "../export/index.js";
@@ -14,9 +15,13 @@ import { type CocoStreamItem, fromCocoInstanceChunks } from "../formats/coco-str
 import { stripExtension } from "../formats/common.js";
 import { toYolo } from "../formats/yolo.js";
 import { maskToPolygons } from "../geometry/index.js";
-import type { ByteCache, SegmentsDataset } from "../release/index.js";
+import { safePath } from "../names.js";
+import { type ByteCache, type DatasetOptions, parseReleaseFile, SegmentsDataset } from "../release/index.js";
 import { instanceBounds } from "../rle/bitmap.js";
 import type { Category, ImageSequenceVectorLabelAttributes, LabeledImage } from "../types.js";
+import { OutputDirectory } from "./output.js";
+
+export { OutputDirectory };
 
 /**
  * A {@link ByteCache} in a directory (created on demand).
@@ -44,11 +49,33 @@ export class DirectoryCache implements ByteCache {
     await writeFile(path, bytes);
   }
 
+  /** The file of a key: every part of the key must be a safe file name (as `SegmentsDataset` makes them). */
   #path(key: string): string {
-    if (key.split("/").some((part) => part === ".." || part === ""))
-      throw new ConversionError("unsafe cache key", { item: key });
-    return join(this.directory, ...key.split("/"));
+    const parts = key.split("/");
+    if (parts.some((part) => safePath(part) !== part))
+      throw new ConversionError("unsafe cache key: each part must be a safe file name (see safePath)", {
+        item: key,
+      });
+    return join(this.directory, ...parts);
   }
+}
+
+/**
+ * Reads a release file from disk (a path or a `file:` URL you chose) into a {@link SegmentsDataset}. Releases from a
+ * server are loaded with `SegmentsDataset.load(release)`, which only fetches http(s) URLs.
+ *
+ * @example
+ * ```ts
+ * const dataset = await loadReleaseFile("flowers-v1.json", { filterBy: ["LABELED", "REVIEWED"] });
+ * ```
+ */
+export async function loadReleaseFile(
+  path: string | URL,
+  options: DatasetOptions = {},
+): Promise<SegmentsDataset> {
+  const file = path instanceof URL ? path : path.startsWith("file:") ? new URL(path) : path;
+  const text = await readFile(file, "utf8");
+  return new SegmentsDataset(parseReleaseFile(text, String(path)), options);
 }
 
 /**
@@ -182,75 +209,41 @@ export async function exportDataset(
     );
   }
   await mkdir(outDir, { recursive: true });
-  const files: string[] = [];
-  const warnings: ConversionWarning[] = [];
+  const warnings = new WarningCollector();
+  const out = new OutputDirectory(outDir, warnings);
+  const files = out.files;
   const release = dataset.release.name;
-  const jsonName = `export_${format}_${dataset.identifier}_${release}.json`;
+  // The dataset's and the release's names are the server's: one file name, whatever they hold.
+  const jsonName = out.claim(`export_${format}_${dataset.identifier}_${release}.json`);
   const labeled = dataset.samples.filter((s) => s.label !== null);
   const categories = dataset.categories;
   const info = { description: dataset.release.dataset.name, version: release };
-  const write = async (name: string, bytes: Uint8Array | string) => {
-    const path = join(outDir, name);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, bytes);
-    files.push(path);
-  };
   async function* images(): AsyncGenerator<LabeledImage> {
     for (const s of labeled) yield await s.toLabeledImage();
   }
 
   if (format === "coco-instance") {
-    const jsonFile = join(outDir, jsonName);
-    warnings.push(
+    const jsonFile = out.pathOf(jsonName);
+    warnings.list.push(
       ...(await writeCocoInstanceFile(jsonFile, images(), categories, { ...options.coco, info })),
     );
     files.push(jsonFile);
-    return { jsonFile, files, warnings };
-  }
-  if (format === "yolo" && dataset.taskType === "image-vector-sequence") {
-    const { imageWidth: width, imageHeight: height } = options;
-    for (const [name, value] of [
-      ["imageWidth", width],
-      ["imageHeight", height],
-    ] as const) {
-      if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
-        throw new ConversionError(
-          `yolo export of an image-vector-sequence dataset needs options.imageWidth and options.imageHeight (the frame size in pixels, positive numbers); ${name} is ${JSON.stringify(value)}`,
-          { field: name },
-        );
-      }
-    }
-    for (const sample of labeled) {
-      const label = sample.label as ImageSequenceVectorLabelAttributes;
-      const sampleFrames =
-        sample.raw.attributes !== undefined && "frames" in sample.raw.attributes
-          ? (sample.raw.attributes.frames as Array<{ name?: string }>)
-          : [];
-      const base = stripExtension(basename(sample.name));
-      for (const [j, frame] of (label.frames ?? []).entries()) {
-        // as the Python SDK: `{sample name without extension}-{frame name, or its 1-based number on 5 digits}.txt`;
-        // path separators in a frame name are replaced so that every file stays in outDir
-        const frameName = (sampleFrames[j]?.name ?? String(j + 1).padStart(5, "0")).replace(/[/\\]/g, "_");
-        const result = toYolo(
-          [{ name: `${base}-${frameName}`, width: width as number, height: height as number, vector: frame }],
-          categories,
-        );
-        warnings.push(...result.warnings);
-        const [text] = result.value.files.values();
-        await write(`${base}-${frameName}.txt`, text ?? "");
-      }
-    }
-    await write("classes.txt", toYolo([], categories).value.classesTxt);
-    return { files, warnings };
+    return { jsonFile, files, warnings: warnings.list };
   }
   if (format === "yolo") {
-    for await (const image of images()) {
-      const result = toYolo([image], categories);
-      warnings.push(...result.warnings);
-      for (const [name, text] of result.value.files) await write(name, text);
+    const classesTxt = out.claim("classes.txt");
+    if (dataset.taskType === "image-vector-sequence")
+      await writeYoloSequences(dataset, out, warnings, options);
+    else {
+      for await (const image of images()) {
+        const result = toYolo([image], categories);
+        warnings.list.push(...result.warnings);
+        for (const [name, text] of result.value.files)
+          await out.write(name, text, { directories: true, item: `image ${image.name}` });
+      }
     }
-    await write("classes.txt", toYolo([], categories).value.classesTxt);
-    return { files, warnings };
+    await out.writeClaimed(classesTxt, toYolo([], categories).value.classesTxt);
+    return { files, warnings: warnings.list };
   }
   if (BITMAP_ONLY.includes(format)) {
     const jsonImages: Array<Record<string, unknown>> = [];
@@ -264,19 +257,24 @@ export async function exportDataset(
       if (!seg) continue;
       jsonImages.push({ id: imageId, file_name: image.name, height: image.height, width: image.width });
       const base = `${stripExtension(sample.name)}_label_${dataset.labelset}`;
+      const write = (suffix: string, data: Uint8Array) =>
+        out.write(`${base}${suffix}`, data, { directories: true, item: `sample ${sample.name}` });
       if (format === "coco-panoptic") {
-        const fileName = `${base}_coco-panoptic.png`;
+        const fileName = out.claim(`${base}_coco-panoptic.png`, {
+          directories: true,
+          item: `sample ${sample.name}`,
+        });
         const result = toCocoPanoptic(image, imageId, fileName, categories);
-        warnings.push(...result.warnings);
-        await write(fileName, result.value.png);
+        warnings.list.push(...result.warnings);
+        await out.writeClaimed(fileName, result.value.png);
         jsonAnnotations.push(result.value.annotation as unknown as Record<string, unknown>);
       } else if (format === "instance") {
         await write(
-          `${base}_instance.png`,
+          "_instance.png",
           bitmap2file(seg.bitmap.data, { width: seg.bitmap.width, height: seg.bitmap.height }),
         );
       } else if (format === "instance-color") {
-        await write(`${base}_instance_colored.png`, colorizePng(seg.bitmap));
+        await write("_instance_colored.png", colorizePng(seg.bitmap));
       } else if (format === "semantic" || format === "semantic-color") {
         const lut = new Map(seg.annotations.map((a) => [a.id, a.category_id + (options.idIncrement ?? 0)]));
         const data = new Uint16Array(seg.bitmap.data.length);
@@ -296,11 +294,11 @@ export async function exportDataset(
                   data: Uint8Array.from(data),
                   colorType: "gray",
                 });
-          await write(`${base}_semantic.png`, png);
+          await write("_semantic.png", png);
         } else {
           const colors = new Map(categories.map((c) => [c.id + (options.idIncrement ?? 0), c.color]));
           await write(
-            `${base}_semantic_colored.png`,
+            "_semantic_colored.png",
             colorizePng({ width: image.width, height: image.height, data: Uint32Array.from(data) }, (v) => {
               const c = colors.get(v);
               return v === 0
@@ -316,8 +314,7 @@ export async function exportDataset(
         for (const a of seg.annotations) {
           const b = bounds.get(a.id);
           if (!b) {
-            warnings.push({
-              message: "instance has no pixels (skipped)",
+            warnings.add("instance has no pixels (skipped)", {
               item: `sample ${sample.name}, instance ${a.id}`,
             });
             continue;
@@ -348,7 +345,6 @@ export async function exportDataset(
       }
     }
     if (format === "coco-panoptic" || format === "polygon") {
-      const jsonFile = join(outDir, jsonName);
       const body =
         format === "coco-panoptic"
           ? {
@@ -358,10 +354,56 @@ export async function exportDataset(
               annotations: jsonAnnotations,
             }
           : { categories, images: jsonImages, annotations: jsonAnnotations };
-      await write(jsonName, JSON.stringify(body));
-      return { jsonFile, files, warnings };
+      const jsonFile = await out.writeClaimed(jsonName, JSON.stringify(body));
+      return { jsonFile, files, warnings: warnings.list };
     }
-    return { files, warnings };
+    return { files, warnings: warnings.list };
   }
   throw new ConversionError(`unknown export format ${JSON.stringify(format)}`, { field: "format" });
+}
+
+/**
+ * YOLO of an `image-vector-sequence` dataset: one file per frame of each labeled sample, named as the Python SDK
+ * does, `{sample name without extension}-{frame name, or its 1-based number on 5 digits}.txt`, as one file name
+ * (path separators in sample and frame names become `_`).
+ */
+async function writeYoloSequences(
+  dataset: SegmentsDataset,
+  out: OutputDirectory,
+  warnings: WarningCollector,
+  options: ExportOptions,
+): Promise<void> {
+  const { imageWidth: width, imageHeight: height } = options;
+  for (const [name, value] of [
+    ["imageWidth", width],
+    ["imageHeight", height],
+  ] as const) {
+    if (typeof value !== "number" || !Number.isFinite(value) || value <= 0) {
+      throw new ConversionError(
+        `yolo export of an image-vector-sequence dataset needs options.imageWidth and options.imageHeight (the frame size in pixels, positive numbers); ${name} is ${JSON.stringify(value)}`,
+        { field: name },
+      );
+    }
+  }
+  for (const sample of dataset.samples) {
+    if (sample.label === null) continue;
+    const label = sample.label as ImageSequenceVectorLabelAttributes;
+    const sampleFrames =
+      sample.raw.attributes !== undefined && "frames" in sample.raw.attributes
+        ? (sample.raw.attributes.frames as Array<{ name?: string }>)
+        : [];
+    const base = stripExtension(sample.name.split(/[\\/]/).pop() ?? "");
+    for (const [j, frame] of (label.frames ?? []).entries()) {
+      const frameName = sampleFrames[j]?.name ?? String(j + 1).padStart(5, "0");
+      const result = toYolo(
+        [{ name: `${base}-${frameName}`, width: width as number, height: height as number, vector: frame }],
+        dataset.categories,
+      );
+      warnings.list.push(...result.warnings);
+      const [text] = result.value.files.values();
+      await out.write(`${base}-${frameName}.txt`, text ?? "", {
+        item: `sample ${sample.name}, frame ${j + 1}`,
+      });
+    }
+  }
 }

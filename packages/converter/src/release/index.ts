@@ -1,12 +1,16 @@
 /**
  * Release files and a `SegmentsDataset` equivalent: filter by labelset, label status and metadata, iterate samples
  * lazily, load images and label bitmaps on demand through an injectable `fetch`, optionally through a byte cache
- * (the Node subpath provides a directory cache).
+ * (the Node subpath provides a directory cache and reads release files from disk).
+ *
+ * Everything in a release file is the server's: its URLs are only fetched over http(s) (see `download.ts`), its
+ * names only become cache keys through `UniqueNames`.
  */
 import { decodeLabelBitmap, PngError } from "@segments-ts/bitmap";
 import { ConversionError } from "../errors.js";
 import { isRecord, kindOf } from "../formats/common.js";
 import { resolveMaxPixels } from "../limits.js";
+import { safePath, UniqueNames } from "../names.js";
 import type {
   Category,
   ImageSegmentationLabelAttributes,
@@ -18,9 +22,18 @@ import type {
   ReleaseSample,
   TaskType,
 } from "../types.js";
+import {
+  DEFAULT_MAX_DOWNLOAD_BYTES,
+  type DownloadTarget,
+  download,
+  downloadImageSize,
+  type Fetch,
+  isHttpUrl,
+  resolveMaxDownloadBytes,
+} from "./download.js";
 import { imageSize } from "./image-size.js";
 
-export { imageSize };
+export { DEFAULT_MAX_DOWNLOAD_BYTES, imageSize };
 
 /** A byte cache keyed by relative path (e.g. `jane_flowers/v0.1/donuts.jpg`). */
 export interface ByteCache {
@@ -36,7 +49,10 @@ export interface DatasetOptions {
   filterBy?: string | string[];
   /** Keep only samples whose metadata contains all of these key/value pairs. */
   filterByMetadata?: Record<string, unknown>;
-  /** `fetch` used for images and bitmaps (default: the global one). */
+  /**
+   * `fetch` used for the release file, images and bitmaps (default: the global one). Only `http:` and `https:` URLs
+   * are fetched, whatever the release says (images may also be `data:image/...` URLs, decoded without a fetch).
+   */
   fetch?: typeof fetch;
   /** Cache for downloaded bytes. */
   cache?: ByteCache;
@@ -45,6 +61,11 @@ export interface DatasetOptions {
    * the PNG header before decoding.
    */
   maxPixels?: number;
+  /**
+   * Largest download, in bytes (default {@link DEFAULT_MAX_DOWNLOAD_BYTES}, 256 MiB): the release file, each image
+   * and each label bitmap. Bodies are streamed and the download stops as soon as it passes the limit.
+   */
+  maxDownloadBytes?: number;
 }
 
 /** Image task types: samples load their image and label, and convert to a {@link LabeledImage}. */
@@ -98,8 +119,11 @@ export class DatasetSample {
   readonly imageUrl: string | undefined;
   readonly raw: ReleaseSample;
   readonly #dataset: SegmentsDataset;
+  /** Cache keys of the image and the label bitmap: safe and unique within the release (see `UniqueNames`). */
+  readonly #cacheKeys: { image: string; bitmap: string };
 
-  constructor(dataset: SegmentsDataset, raw: ReleaseSample) {
+  /** @internal Samples are made by {@link SegmentsDataset}, which names their cache entries. */
+  constructor(dataset: SegmentsDataset, raw: ReleaseSample, cacheNames: UniqueNames) {
     this.#dataset = dataset;
     this.raw = raw;
     this.uuid = raw.uuid;
@@ -112,6 +136,12 @@ export class DatasetSample {
     this.imageUrl = image?.signed_url ?? image?.url ?? undefined;
     const ext = this.imageUrl ? extensionOf(this.imageUrl) : "";
     this.fileName = `${stem(raw.name)}${ext}`;
+    const prefix = dataset.cachePrefix;
+    const claim = (name: string) => `${prefix}/${cacheNames.claim(name, { directories: true }).path}`;
+    this.#cacheKeys = {
+      image: claim(this.fileName),
+      bitmap: claim(`${stem(raw.name)}_label_${dataset.labelset}.png`),
+    };
   }
 
   /** Annotations of an image label (empty when unlabeled or a sequence label). */
@@ -148,11 +178,7 @@ export class DatasetSample {
         item: `sample ${this.name}`,
         field: "attributes.image.url",
       });
-    return this.#dataset.fetchBytes(
-      this.imageUrl,
-      `${this.#dataset.cachePrefix}/${this.fileName}`,
-      this.name,
-    );
+    return this.#dataset.fetchBytes(this.imageUrl, this.#cacheKeys.image, this.name);
   }
 
   /**
@@ -169,8 +195,7 @@ export class DatasetSample {
       label !== null && "segmentation_bitmap" in label ? label.segmentation_bitmap : undefined;
     const url = bitmapUrl?.signed_url ?? bitmapUrl?.url;
     if (!url) return null;
-    const key = `${this.#dataset.cachePrefix}/${stem(this.name)}_label_${this.#dataset.labelset}.png`;
-    const bytes = await this.#dataset.fetchBytes(url, key, this.name);
+    const bytes = await this.#dataset.fetchBytes(url, this.#cacheKeys.bitmap, this.name);
     try {
       return decodeLabelBitmap(bytes, { maxPixels: this.#dataset.maxPixels });
     } catch (error) {
@@ -187,7 +212,8 @@ export class DatasetSample {
   }
 
   /**
-   * The sample as a converter input. The size comes from the bitmap, or else from the image header (downloaded).
+   * The sample as a converter input. The size comes from the bitmap, or else from the image's header: only the first
+   * bytes of the image are downloaded (unless it is in the cache).
    *
    * @example
    * ```ts
@@ -209,7 +235,7 @@ export class DatasetSample {
       out.segmentation = { annotations: this.annotations.map((a) => ({ ...a })), bitmap };
       return out;
     }
-    const size = imageSize(await this.loadImage());
+    const size = await this.#imageSize();
     if (!size)
       throw new ConversionError("cannot read the image size (unknown format)", {
         item: `sample ${this.name}`,
@@ -225,6 +251,13 @@ export class DatasetSample {
     const label = this.#imageLabel();
     if (label && !("segmentation_bitmap" in label)) out.vector = label;
     return out;
+  }
+
+  /** Width and height of the image, from the cache or from the first bytes of its download. */
+  async #imageSize(): Promise<{ width: number; height: number } | undefined> {
+    this.#imageLabel();
+    if (!this.imageUrl) return imageSize(await this.loadImage()); // throws the missing-URL error
+    return this.#dataset.fetchImageSize(this.imageUrl, this.#cacheKeys.image, this.name);
   }
 }
 
@@ -329,16 +362,18 @@ export class SegmentsDataset {
   readonly release: ReleaseFile;
   readonly labelset: string;
   readonly samples: DatasetSample[];
-  readonly #fetch: typeof fetch;
+  readonly #fetch: Fetch;
   readonly #cache: ByteCache | undefined;
+  readonly #maxDownloadBytes: number;
   /** @internal The `maxPixels` of {@link DatasetOptions}. */
   readonly maxPixels: number;
 
   constructor(release: ReleaseFile, options: DatasetOptions = {}) {
     this.release = asRelease(release, "release");
     this.maxPixels = resolveMaxPixels(options.maxPixels);
+    this.#maxDownloadBytes = resolveMaxDownloadBytes(options.maxDownloadBytes);
     this.labelset = options.labelset ?? "ground-truth";
-    this.#fetch = options.fetch ?? globalThis.fetch;
+    this.#fetch = fetchOf(options);
     this.#cache = options.cache;
     const { dataset } = this.release;
     if (!dataset.labelsets?.some((l) => l.name === this.labelset)) {
@@ -358,19 +393,24 @@ export class SegmentsDataset {
         ? undefined
         : new Set([options.filterBy].flat().map((s) => s.toUpperCase()));
     const meta = options.filterByMetadata;
+    // Cache names are handed out over every sample of the release, so that a filter never changes them.
+    const cacheNames = new UniqueNames();
     this.samples = dataset.samples
-      .map((s) => new DatasetSample(this, s))
+      .map((s) => new DatasetSample(this, s, cacheNames))
       .filter((s) => (statuses ? statuses.has(s.labelStatus.toUpperCase()) : true))
       .filter((s) => (meta ? Object.entries(meta).every(([k, v]) => s.metadata[k] === v) : true));
   }
 
   /**
-   * Loads a release from a URL, a local path (Node only, read lazily), a `Release` object (`attributes.url`) or an
-   * already-parsed release file.
+   * Loads a release from the http(s) URL of its file, a `Release` object (`attributes.url`) or an already-parsed
+   * release file. The file is downloaded streaming, up to `maxDownloadBytes`. Other URLs (`file:`, `data:`, ...) and
+   * paths are refused: a URL from a server must never read a local file. To read a release file from disk, use
+   * `loadReleaseFile(path)` of `@segments-ts/converter/node`.
    *
    * @example
    * ```ts
-   * const dataset = await SegmentsDataset.load("./release.json", { labelset: "ground-truth" });
+   * const dataset = await SegmentsDataset.load(release, { labelset: "ground-truth" });
+   * const same = await SegmentsDataset.load("https://segments-releases.s3.amazonaws.com/.../release.json");
    * ```
    */
   static async load(
@@ -387,27 +427,18 @@ export class SegmentsDataset {
       if (!url) throw new ConversionError("release has no attributes.url", { field: "attributes.url" });
       location = url;
     }
-    let text: string;
-    if (/^https?:\/\//i.test(location)) {
-      const response = await (options.fetch ?? globalThis.fetch)(location);
-      if (!response.ok)
-        throw new ConversionError(`HTTP ${response.status} loading the release`, { file: location });
-      text = await response.text();
-    } else {
-      const { readFile } = await import("node:fs/promises");
-      text = await readFile(location.startsWith("file:") ? new URL(location) : location, "utf8");
-    }
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (error) {
+    if (!isHttpUrl(location))
       throw new ConversionError(
-        `invalid JSON: ${(error as Error).message}`,
-        { file: location },
-        { cause: error },
+        `SegmentsDataset.load only fetches http(s) URLs, got ${JSON.stringify(location.slice(0, 200))}: to read a release file from disk, use loadReleaseFile(path) of @segments-ts/converter/node`,
+        { file: location.slice(0, 200), field: "source" },
       );
-    }
-    return new SegmentsDataset(asRelease(json, location), options);
+    const target: DownloadTarget = {
+      kind: "release",
+      maxBytes: resolveMaxDownloadBytes(options.maxDownloadBytes),
+      item: "release file",
+    };
+    const bytes = await download(fetchOf(options), location, target);
+    return new SegmentsDataset(parseReleaseFile(new TextDecoder().decode(bytes), location), options);
   }
 
   get length(): number {
@@ -428,9 +459,9 @@ export class SegmentsDataset {
     return `${this.release.dataset.owner}_${this.release.dataset.name}`;
   }
 
-  /** Cache key prefix: `{owner}_{dataset}/{release}`. */
+  /** Cache key prefix: `{owner}_{dataset}/{release}`, each made one safe file name. */
   get cachePrefix(): string {
-    return `${this.identifier}/${this.release.name}`;
+    return `${safePath(this.identifier)}/${safePath(this.release.name)}`;
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<DatasetSample> {
@@ -442,27 +473,58 @@ export class SegmentsDataset {
     for (const s of this.samples) yield await s.toLabeledImage();
   }
 
-  /** @internal */
+  /** @internal Downloads `url` (or reads it from the cache), up to `maxDownloadBytes`. */
   async fetchBytes(url: string, cacheKey: string, sampleName: string): Promise<Uint8Array> {
     const cached = await this.#cache?.get(cacheKey);
     if (cached) return cached;
-    let response: Response;
-    try {
-      response = await this.#fetch(url);
-    } catch (error) {
-      throw new ConversionError(
-        `download failed: ${(error as Error).message}`,
-        { file: url, item: `sample ${sampleName}` },
-        { cause: error },
-      );
-    }
-    if (!response.ok)
-      throw new ConversionError(`HTTP ${response.status} downloading`, {
-        file: url,
-        item: `sample ${sampleName}`,
-      });
-    const bytes = new Uint8Array(await response.arrayBuffer());
+    const bytes = await download(this.#fetch, url, this.#imageTarget(sampleName));
     await this.#cache?.set(cacheKey, bytes);
     return bytes;
   }
+
+  /** @internal The size of the image at `url`: from the cache, or from the first bytes of its download. */
+  async fetchImageSize(
+    url: string,
+    cacheKey: string,
+    sampleName: string,
+  ): Promise<{ width: number; height: number } | undefined> {
+    const cached = await this.#cache?.get(cacheKey);
+    if (cached) return imageSize(cached);
+    return downloadImageSize(this.#fetch, url, this.#imageTarget(sampleName));
+  }
+
+  #imageTarget(sampleName: string): DownloadTarget {
+    return { kind: "image", maxBytes: this.#maxDownloadBytes, item: `sample ${sampleName}` };
+  }
+}
+
+/** The `fetch` of the options, or the global one. */
+function fetchOf(options: DatasetOptions): Fetch {
+  const fetchFn = options.fetch ?? globalThis.fetch;
+  if (typeof fetchFn !== "function")
+    throw new ConversionError("no fetch available: pass { fetch } in the options", { field: "fetch" });
+  return fetchFn as Fetch;
+}
+
+/**
+ * Parses the text of a release file, checking what the loader relies on (see `SegmentsDataset`); `source` names the
+ * file in errors.
+ *
+ * @example
+ * ```ts
+ * const dataset = new SegmentsDataset(parseReleaseFile(text, "release.json"), { filterBy: "REVIEWED" });
+ * ```
+ */
+export function parseReleaseFile(text: string, source: string): ReleaseFile {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ConversionError(
+      `invalid JSON: ${(error as Error).message}`,
+      { file: source },
+      { cause: error },
+    );
+  }
+  return asRelease(json, source);
 }
