@@ -186,11 +186,17 @@ describe("files: bitmap and converter inputs", () => {
         png(ihdr(65535, 65535, 16, 6), chunk("IDAT", deflateSync(new Uint8Array(10)))),
         "TOO_LARGE",
       ],
-      // Within the default 2^28-pixel limit, so it is parsed: 1 GiB of RGBA claimed, 64 bytes of data given.
+      // Within the default pixel and memory limits, so it is parsed: 256 MiB of RGBA claimed, 64 bytes of data given.
+      [
+        "8192 x 8192 RGBA, tiny data",
+        png(ihdr(8192, 8192, 8, 6), chunk("IDAT", deflateSync(new Uint8Array(64)))),
+        "TRUNCATED",
+      ],
+      // Within the pixel limit, over the memory limit (1 GiB of rows, 1 GiB of samples): refused from IHDR.
       [
         "16384 x 16384 RGBA, tiny data",
         png(ihdr(16384, 16384, 8, 6), chunk("IDAT", deflateSync(new Uint8Array(64)))),
-        "TRUNCATED",
+        "TOO_LARGE",
       ],
       // 1 x 1 claimed, 100 MB of zeros inflated: inflation stops at the size the header implies.
       [
