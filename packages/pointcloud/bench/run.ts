@@ -2,6 +2,7 @@
 // against a baseline measured in the same run (targets in README.md); runs go in bench/RESULTS.md.
 import { cpus } from "node:os";
 import { readPcd, writePcd } from "../src/index.ts";
+import { benchCuboids } from "./cuboids.ts";
 import { median, time } from "./timing.ts";
 
 const N = 1_000_000;
@@ -25,8 +26,7 @@ function lidarLikeCloud(n: number) {
   return { positions, intensity };
 }
 
-function benchPcd(): void {
-  const cloud = lidarLikeCloud(N);
+function benchPcd(cloud: ReturnType<typeof lidarLikeCloud>): void {
   const pcd = writePcd(cloud, { encoding: "binary" });
   const dataBytes = N * 16;
   const data = pcd.subarray(pcd.length - dataBytes);
@@ -49,4 +49,6 @@ function benchPcd(): void {
 }
 
 console.log(`node ${process.version}, ${cpus()[0]?.model ?? "unknown CPU"} x ${cpus().length}\n`);
-benchPcd();
+const cloud = lidarLikeCloud(N);
+benchPcd(cloud);
+benchCuboids(cloud.positions);
