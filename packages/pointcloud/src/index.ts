@@ -3,12 +3,15 @@
  * The file-path helpers are in `@segments-ts/pointcloud/node`.
  * @packageDocumentation
  */
+
+export { type CuboidLike, cuboidToSegmentation, type PointsInput } from "./cuboids.js";
 export {
   PointcloudFileError,
   type PointcloudFileErrorCode,
   PointcloudInputError,
   type PointcloudInputErrorCode,
 } from "./errors.js";
+export { addKinematicsToLabel, type KinematicsOptions } from "./kinematics.js";
 export { type LasHeader, type LasToPcdOptions, lasToPcd, type ReadLasOptions, readLas } from "./las.js";
 export {
   DEFAULT_MAX_BYTES,
