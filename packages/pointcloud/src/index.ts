@@ -31,5 +31,12 @@ export {
   writePcd,
 } from "./pcd/write.js";
 export { plyToPcd, type ReadPlyOptions, readPly, type ToPcdOptions } from "./ply.js";
+export {
+  type ImageLabelAttributes,
+  type RenderCategory,
+  type RenderOptions,
+  renderLabel,
+  renderLabelPng,
+} from "./render/index.js";
 export { type SampleOptions, samplePcd } from "./sample.js";
 export { DEFAULT_MAX_POINTS, type PointCloud, pointCount, type ReadLimits } from "./types.js";
