@@ -170,6 +170,10 @@ describe("renderLabel: segmentation labels", () => {
     expect(() => renderLabel(white(), pointcloud, categories)).toThrow(
       expect.objectContaining({ code: "WRONG_TYPE", name: "PointcloudInputError" }),
     );
+    const cuboids = {
+      annotations: [{ id: 1, category_id: 1, type: "cuboid", position: { x: 0, y: 0, z: 0 } }],
+    };
+    expect(() => renderLabel(white(), cuboids as never, categories)).toThrow(/point cloud label attributes/);
     const circle = { annotations: [{ id: 1, category_id: 1, type: "circle", points: [[1, 1]] }] };
     expect(() => renderLabel(white(), circle as never, categories)).toThrow(/annotations\[0\]\.type/);
     expect(() => renderLabel({ width: 2, height: 2, data: new Uint8Array(3) }, label, categories)).toThrow(

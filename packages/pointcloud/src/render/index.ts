@@ -14,6 +14,7 @@ import type {
   ImageSequenceVectorLabelAttributes,
   ImageVectorLabelAttributes,
   Label,
+  LabelAttributes,
   TaskAttributeCategory,
 } from "@segments-ts/client";
 import { describe, PointcloudInputError } from "../errors.js";
@@ -69,7 +70,7 @@ interface Style {
  */
 export function renderLabel(
   image: RgbaImage,
-  label: Label | ImageLabelAttributes,
+  label: Label | LabelAttributes,
   categories: readonly RenderCategory[],
   options: RenderOptions = {},
 ): RgbaImage & { data: Uint8Array } {
@@ -98,7 +99,7 @@ export function renderLabel(
  */
 export function renderLabelPng(
   image: RgbaImage,
-  label: Label | ImageLabelAttributes,
+  label: Label | LabelAttributes,
   categories: readonly RenderCategory[],
   options: RenderOptions = {},
 ): Uint8Array {
@@ -121,15 +122,17 @@ function checkImage(image: RgbaImage): void {
     );
 }
 
-function attributesOf(label: Label | ImageLabelAttributes): ImageLabelAttributes {
+function attributesOf(label: Label | LabelAttributes): ImageLabelAttributes {
+  const notImage = (what: string) =>
+    new PointcloudInputError(
+      "WRONG_TYPE",
+      "renderLabel: label",
+      `is ${what}: only image labels can be drawn`,
+    );
   if (label !== null && typeof label === "object" && "label_type" in label) {
     const type = String(label.label_type);
-    if (type.startsWith("pointcloud") || type.startsWith("multisensor") || !label.attributes)
-      throw new PointcloudInputError(
-        "WRONG_TYPE",
-        "renderLabel: label",
-        `is a ${type} label${label.attributes ? "" : " without attributes"}: only image labels can be drawn`,
-      );
+    if (type.startsWith("pointcloud") || type.startsWith("multisensor")) throw notImage(`a ${type} label`);
+    if (!label.attributes) throw notImage(`a ${type} label without attributes`);
     return label.attributes as ImageLabelAttributes;
   }
   if (label === null || typeof label !== "object" || !("annotations" in label || "frames" in label))
@@ -138,7 +141,14 @@ function attributesOf(label: Label | ImageLabelAttributes): ImageLabelAttributes
       "renderLabel: label",
       `is ${describe(label)}, not an image label`,
     );
-  return label;
+  // Point cloud label attributes: per-point ids, or cuboids and 3-D shapes (in single frames or sequences).
+  const first = "frames" in label ? label.frames.find((f) => f.annotations.length > 0) : label;
+  const annotation = first?.annotations[0] as Record<string, unknown> | undefined;
+  if ("point_annotations" in label || (first && "point_annotations" in first) || annotation?.position)
+    throw notImage("point cloud label attributes");
+  const points = annotation?.points as unknown[][] | undefined;
+  if (points?.[0]?.length === 3) throw notImage("point cloud vector label attributes");
+  return label as ImageLabelAttributes;
 }
 
 function frameOf(
