@@ -1,6 +1,6 @@
 // loadPointcloudFromUrl: download a point cloud file with a size limit and read it by its extension or content.
-import { DownloadError } from "@segments-ts/bitmap";
-import { PointcloudFileError } from "./errors.js";
+import { loadImageFromUrl } from "@segments-ts/bitmap";
+import { describe, PointcloudFileError, PointcloudInputError } from "./errors.js";
 import { readLas } from "./las.js";
 import { readPcd } from "./pcd/read.js";
 import { readPly } from "./ply.js";
@@ -47,9 +47,11 @@ export function detectFormat(name: string, bytes: Uint8Array): PointcloudFormat 
 
 /**
  * Downloads a point cloud (PCD, or PLY / LAS / LAZ by extension or content) and reads it into typed arrays, like the
- * Python SDK's `load_pointcloud_from_url` without open3d. The download is refused past `maxBytes` (from the
- * Content-Length header before reading, and while reading); an HTTP error status is a `DownloadError` (from
- * `@segments-ts/bitmap`), a bad file a {@link PointcloudFileError} naming the URL.
+ * Python SDK's `load_pointcloud_from_url` without open3d. The download goes through `@segments-ts/bitmap`'s
+ * `loadImageFromUrl` (any file): only http(s), data: and blob: URLs are opened (a `TypeError` otherwise; pass a
+ * `fetch` that signs requests for a private bucket), an HTTP error status is its `DownloadError`, and the body stops
+ * past `maxBytes` (from Content-Length before reading, and while reading) with a `TOO_LARGE`
+ * {@link PointcloudFileError}. A bad file is a {@link PointcloudFileError} naming the URL.
  *
  * @example
  * ```ts
@@ -75,38 +77,25 @@ export async function loadPointcloudFromUrl(
 }
 
 async function download(url: string, options: LoadPointcloudOptions): Promise<Uint8Array> {
-  const fetchImpl = options.fetch ?? globalThis.fetch;
-  if (typeof fetchImpl !== "function")
-    throw new TypeError("no fetch available: pass { fetch } in the options");
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
-  const tooLarge = (size: number | string) =>
-    new PointcloudFileError(url, "TOO_LARGE", `the download is ${size} bytes, over maxBytes ${maxBytes}`);
-  const response = await fetchImpl(url, { signal: options.signal ?? null });
-  if (!response.ok) throw new DownloadError(url, response.status, response.statusText);
-  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
-  if (declared > maxBytes) {
-    await response.body?.cancel();
-    throw tooLarge(declared);
+  if (!(maxBytes >= 1 && (Number.isInteger(maxBytes) || maxBytes === Infinity)))
+    throw new PointcloudInputError(
+      "INVALID_VALUE",
+      "loadPointcloudFromUrl: options.maxBytes",
+      `is ${describe(maxBytes)}: a positive whole number of bytes, or Infinity`,
+    );
+  try {
+    const { bytes } = await loadImageFromUrl(url, { fetch: options.fetch, signal: options.signal, maxBytes });
+    return bytes;
+  } catch (error) {
+    // loadImageFromUrl's only RangeError, with maxBytes checked above: the body is over the limit.
+    if (error instanceof RangeError)
+      throw Object.assign(
+        new PointcloudFileError(url, "TOO_LARGE", `the download is over maxBytes ${maxBytes}`),
+        {
+          cause: error,
+        },
+      );
+    throw error;
   }
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(`more than ${maxBytes}`);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let at = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, at);
-    at += chunk.length;
-  }
-  return bytes;
 }

@@ -173,8 +173,13 @@ describe("loadPointcloudFromUrl", () => {
       seen.push(url);
       return new Response(body.slice());
     };
-    const viaFetch = await loadPointcloudFromUrl("s3://bucket/frame.pcd", { fetch });
-    expect([seen, Array.from(viaFetch.positions)]).toEqual([["s3://bucket/frame.pcd"], [1, 2, 3]]);
+    const signed = "https://bucket.s3.amazonaws.com/frame.pcd";
+    const viaFetch = await loadPointcloudFromUrl(signed, { fetch });
+    expect([seen, Array.from(viaFetch.positions)]).toEqual([[signed], [1, 2, 3]]);
+    // A URL from a server opens nothing but a web resource.
+    await expect(loadPointcloudFromUrl("file:///etc/passwd", { fetch })).rejects.toThrow(TypeError);
+    expect(seen).toHaveLength(1);
+    await expect(loadPointcloudFromUrl(signed, { fetch, maxBytes: 0 })).rejects.toThrow(PointcloudInputError);
     const controller = new AbortController();
     controller.abort();
     await expect(loadPointcloudFromUrl(`${base}/frame.pcd`, { signal: controller.signal })).rejects.toThrow(
