@@ -219,18 +219,25 @@ function yaw(angle: number): number[] {
   return [Math.cos(angle), -Math.sin(angle), 0, Math.sin(angle), Math.cos(angle), 0, 0, 0, 1];
 }
 
+/**
+ * The rotation matrix of a quaternion, built column by column by rotating the unit vectors with q v q* (Hamilton
+ * products): a different route from the package's closed-form matrix.
+ */
 function matrix(q: { qx: number; qy: number; qz: number; qw: number }): number[] {
   const l = Math.hypot(q.qx, q.qy, q.qz, q.qw);
-  const [x, y, z, w] = [q.qx / l, q.qy / l, q.qz / l, q.qw / l];
-  return [
-    1 - 2 * (y * y + z * z),
-    2 * (x * y - z * w),
-    2 * (x * z + y * w),
-    2 * (x * y + z * w),
-    1 - 2 * (x * x + z * z),
-    2 * (y * z - x * w),
-    2 * (x * z - y * w),
-    2 * (y * z + x * w),
-    1 - 2 * (x * x + y * y),
-  ];
+  const u = { w: q.qw / l, x: q.qx / l, y: q.qy / l, z: q.qz / l };
+  type Q = typeof u;
+  const mul = (a: Q, b: Q): Q => ({
+    w: a.w * b.w - a.x * b.x - a.y * b.y - a.z * b.z,
+    x: a.w * b.x + a.x * b.w + a.y * b.z - a.z * b.y,
+    y: a.w * b.y - a.x * b.z + a.y * b.w + a.z * b.x,
+    z: a.w * b.z + a.x * b.y - a.y * b.x + a.z * b.w,
+  });
+  const conjugate = { w: u.w, x: -u.x, y: -u.y, z: -u.z };
+  const columns = [
+    { w: 0, x: 1, y: 0, z: 0 },
+    { w: 0, x: 0, y: 1, z: 0 },
+    { w: 0, x: 0, y: 0, z: 1 },
+  ].map((e) => mul(mul(u, e), conjugate));
+  return [0, 1, 2].flatMap((row) => columns.map((c) => [c.x, c.y, c.z][row] as number));
 }

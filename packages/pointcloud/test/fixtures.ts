@@ -40,25 +40,36 @@ export function concat(...parts: (Uint8Array | string)[]): Uint8Array {
   return out;
 }
 
+/** The header PCL and open3d write, with the given FIELDS / SIZE / TYPE / COUNT lines, ending with DATA. */
+function pclHeader(
+  fields: string,
+  size: string,
+  type: string,
+  count: string,
+  points: number,
+  data: string,
+): string[] {
+  return [
+    "# .PCD v0.7 - Point Cloud Data file format",
+    "VERSION 0.7",
+    `FIELDS ${fields}`,
+    `SIZE ${size}`,
+    `TYPE ${type}`,
+    `COUNT ${count}`,
+    `WIDTH ${points}`,
+    "HEIGHT 1",
+    "VIEWPOINT 0 0 0 1 0 0 0",
+    `POINTS ${points}`,
+    `DATA ${data}`,
+  ];
+}
+
 /**
  * A PointXYZI cloud as PCL's PCDWriter::writeBinary (PCLPointCloud2) writes it: the struct is 32 bytes (x y z, 4
  * bytes of padding, intensity, 12 bytes of padding), and the padding becomes `_` fields of SIZE 1 TYPE U.
  */
 export function pclPaddedBinaryXyzi(points: [number, number, number, number][]): Uint8Array {
-  const header = [
-    "# .PCD v0.7 - Point Cloud Data file format",
-    "VERSION 0.7",
-    "FIELDS x y z _ intensity _",
-    "SIZE 4 4 4 1 4 1",
-    "TYPE F F F U F U",
-    "COUNT 1 1 1 4 1 12",
-    `WIDTH ${points.length}`,
-    "HEIGHT 1",
-    "VIEWPOINT 0 0 0 1 0 0 0",
-    `POINTS ${points.length}`,
-    "DATA binary",
-    "",
-  ].join("\n");
+  const header = `${pclHeader("x y z _ intensity _", "4 4 4 1 4 1", "F F F U F U", "1 1 1 4 1 12", points.length, "binary").join("\n")}\n`;
   const data = new DataView(new ArrayBuffer(32 * points.length));
   points.forEach(([x, y, z, i], k) => {
     data.setFloat32(32 * k, x, true);
@@ -76,21 +87,9 @@ export function pclAsciiRgb(points: [number, number, number, [number, number, nu
     ([x, y, z, [r, g, b]]) => `${x} ${y} ${z} ${((255 << 24) | (r << 16) | (g << 8) | b) >>> 0}`,
   );
   return concat(
-    [
-      "# .PCD v0.7 - Point Cloud Data file format",
-      "VERSION 0.7",
-      "FIELDS x y z rgb",
-      "SIZE 4 4 4 4",
-      "TYPE F F F U",
-      "COUNT 1 1 1 1",
-      `WIDTH ${points.length}`,
-      "HEIGHT 1",
-      "VIEWPOINT 0 0 0 1 0 0 0",
-      `POINTS ${points.length}`,
-      "DATA ascii",
-      ...lines,
-      "",
-    ].join("\n"),
+    [...pclHeader("x y z rgb", "4 4 4 4", "F F F U", "1 1 1 1", points.length, "ascii"), ...lines, ""].join(
+      "\n",
+    ),
   );
 }
 
@@ -114,17 +113,7 @@ export function open3dAsciiRgbFloatIntensity(
   });
   return concat(
     [
-      "# .PCD v0.7 - Point Cloud Data file format",
-      "VERSION 0.7",
-      "FIELDS x y z rgb intensity",
-      "SIZE 4 4 4 4 4",
-      "TYPE F F F F F",
-      "COUNT 1 1 1 1 1",
-      `WIDTH ${points.length}`,
-      "HEIGHT 1",
-      "VIEWPOINT 0 0 0 1 0 0 0",
-      `POINTS ${points.length}`,
-      "DATA ascii",
+      ...pclHeader("x y z rgb intensity", "4 4 4 4 4", "F F F F F", "1 1 1 1 1", points.length, "ascii"),
       ...lines,
       "",
     ].join("\n"),
@@ -154,20 +143,7 @@ export function pclCompressedXyzRgb(
   sizes.setUint32(0, stream.length, true);
   sizes.setUint32(4, raw.length, true);
   return concat(
-    [
-      "# .PCD v0.7 - Point Cloud Data file format",
-      "VERSION 0.7",
-      "FIELDS x y z rgb",
-      "SIZE 4 4 4 4",
-      "TYPE F F F F",
-      "COUNT 1 1 1 1",
-      `WIDTH ${n}`,
-      "HEIGHT 1",
-      "VIEWPOINT 0 0 0 1 0 0 0",
-      `POINTS ${n}`,
-      "DATA binary_compressed",
-      "",
-    ].join("\n"),
+    `${pclHeader("x y z rgb", "4 4 4 4", "F F F F", "1 1 1 1", n, "binary_compressed").join("\n")}\n`,
     new Uint8Array(sizes.buffer),
     stream,
   );
