@@ -7,6 +7,7 @@ import { registerConvert } from "./commands/convert.js";
 import { registerDatasets } from "./commands/datasets.js";
 import { registerEmulator } from "./commands/emulator.js";
 import { registerExport } from "./commands/export.js";
+import { registerLabels } from "./commands/labels.js";
 import { registerReleases } from "./commands/releases.js";
 import { registerSamples } from "./commands/samples.js";
 import type { Runtime } from "./context.js";
@@ -48,6 +49,7 @@ export function buildProgram(runtime: Runtime): Command {
   registerSamples(program, runtime);
   registerReleases(program, runtime);
   registerExport(program, runtime);
+  registerLabels(program, runtime);
   registerConvert(program, runtime);
   registerEmulator(program, runtime);
   return program;
