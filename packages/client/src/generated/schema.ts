@@ -3095,7 +3095,7 @@ export interface components {
         /**
          * TaskAttributeCategory
          * @description A label category. Besides the fields below the API keeps extra keys (e.g. `lock_dimensions`, `lock_rotation`,
-         *     `lock_position`, custom keys).
+         *     `lock_position`, custom keys), as the Python SDK's model does (`extra="allow"`).
          * @example {
          *       "id": 1,
          *       "name": "car",
@@ -3124,11 +3124,13 @@ export interface components {
             link_attributes?: components["schemas"]["TaskLinkAttribute"][] | null;
             /** @description Allowlist of category ids this category's objects may link to; `[]` means "link to nothing". */
             link_category_restrictions?: components["schemas"]["CategoryId"][] | null;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * TaskAttributes
          * @description Label-editor configuration of a dataset: categories, image attributes and warning rules. Extra keys (e.g.
-         *     `circle_radius`) are allowed.
+         *     `circle_radius`) are kept, as the Python SDK's model does (`extra="allow"`).
          * @example {
          *       "format_version": "0.1",
          *       "categories": [
@@ -3230,6 +3232,8 @@ export interface components {
             categories?: components["schemas"]["TaskAttributeCategory"][] | null;
             image_attributes?: components["schemas"]["TaskAttribute"][] | null;
             warning_rules?: components["schemas"]["WarningRule"][] | null;
+        } & {
+            [key: string]: unknown;
         };
         /**
          * TaskLinkAttribute
