@@ -5,16 +5,20 @@ import type { DatasetRecord, Json, UserRecord } from "../store/records.js";
 import { bodyOf, datasetFor, paginate } from "./common.js";
 import { serializeDataset } from "./serialize.js";
 
-/** Defaults of every dataset setting, as `add_dataset` sends them (reference section 1.2). */
+/**
+ * Defaults of every dataset setting, as `add_dataset` sends them (reference section 1.2), except the two that the
+ * Python SDK fills in itself but declares Optional on its `Dataset` model: a dataset created through the API
+ * without `readme` or `task_attributes` reports them as null, so that code reading them meets the null offline.
+ */
 const DATASET_DEFAULTS: Json = {
   description: "",
   category: "other",
   public: false,
   archived: false,
-  readme: "",
+  readme: null,
   metadata: {},
   task_type: "segmentation-bitmap",
-  task_attributes: { format_version: "0.1", categories: [{ id: 1, name: "object" }] },
+  task_attributes: null,
   labeling_inactivity_timeout_seconds: 300,
   enable_ratings: false,
   enable_skip_labeling: true,

@@ -87,6 +87,7 @@ export function serializeDataset(app: App, dataset: DatasetRecord, standing: Sta
   const wire: Json = {
     name: dataset.name,
     full_name: `${dataset.owner}/${dataset.name}`,
+    cloned_from: null,
     ...dataset.settings,
     owner: { username: dataset.owner, created_at: owner?.createdAt ?? dataset.createdAt },
     created_at: dataset.createdAt,
