@@ -109,7 +109,9 @@ export class DatasetSample {
   readonly name: string;
   /** `{name without extension}{extension of the image URL}`, as in the Python SDK. */
   readonly fileName: string;
+  /** The sample's metadata; `{}` when the release file has none (the field is optional in hand-made files). */
   readonly metadata: Record<string, unknown>;
+  /** The label's status in the selected labelset; `"UNLABELED"` when the sample has no label there. */
   readonly labelStatus: string;
   /**
    * Label attributes of the selected labelset, or `null` when unlabeled. Their shape follows the dataset's task type
@@ -445,7 +447,7 @@ export class SegmentsDataset {
     return this.samples.length;
   }
 
-  /** Categories of the dataset (`task_attributes.categories`). */
+  /** Categories of the dataset (`task_attributes.categories`); `[]` when either is missing or null. */
   get categories(): Category[] {
     return this.release.dataset.task_attributes?.categories ?? [];
   }
