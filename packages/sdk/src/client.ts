@@ -477,7 +477,7 @@ export class SegmentsClient {
    * @example
    * ```ts
    * const label = await client.getLabel<"bboxes">(uuid);
-   * for (const box of label.attributes.annotations) console.log(box.points);
+   * for (const box of label.attributes?.annotations ?? []) console.log(box.points); // attributes may be null
    *
    * const ego = await client.getLabel<"pointcloud-cuboid">(uuid, "ground-truth", { transformToEgoCoordinates: true });
    * console.log(ego.attributes?.annotations[0]?.position); // relative to the vehicle
