@@ -3,6 +3,7 @@
 
 import type {
   Dataset,
+  DatasetCreate,
   ImageFrame,
   Label,
   Release,
@@ -43,6 +44,12 @@ describe("responses", () => {
 });
 
 describe("request bodies", () => {
+  test("the fields the API requires stay required", () => {
+    // @ts-expect-error a dataset needs a name
+    const dataset: DatasetCreate = { description: "no name" };
+    expectTypeOf(dataset).toExtend<DatasetCreate>();
+  });
+
   test("the extra keys the API keeps on task attributes and categories compile", () => {
     // Python SDK: TaskAttributes and TaskAttributeCategory are `extra="allow"` (docs: circle_radius, lock_*).
     const category: TaskAttributeCategory = {

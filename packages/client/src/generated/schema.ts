@@ -1138,7 +1138,7 @@ export interface components {
          */
         DatasetCreate: {
             /** @description Dataset name (unique per owner; no `/`). */
-            name?: string;
+            name: string;
             description?: string;
             task_type?: components["schemas"]["TaskType"];
             task_attributes?: components["schemas"]["TaskAttributes"];
