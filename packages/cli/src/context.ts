@@ -5,7 +5,7 @@
 
 import { type LogLevel, SegmentsClient } from "@segments-ts/sdk";
 import type { Command } from "commander";
-import { InvalidArgumentError } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 import { type CliIO, Output } from "./output.js";
 
 /** Global flags, accepted before or after the command name. */
@@ -95,4 +95,31 @@ export function seconds(value: string): number {
   const n = Number(value);
   if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("expected a number of seconds.");
   return Math.round(n * 1000);
+}
+
+/** Parses a size in MiB (`--max-size 512`) into bytes. */
+export function mebibytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0) throw new InvalidArgumentError("expected a positive number of MiB.");
+  return Math.round(n * 2 ** 20);
+}
+
+/**
+ * An option whose parsed value is in another unit than the one typed (seconds typed, milliseconds kept): the help
+ * shows the default as typed, once (`(default: 600)`), not the internal value.
+ *
+ * @example
+ * ```ts
+ * command.addOption(convertedOption("--timeout <seconds>", "give up after this long", seconds, 600));
+ * ```
+ */
+export function convertedOption(
+  flags: string,
+  description: string,
+  parse: (value: string) => number,
+  typedDefault: number,
+): Option {
+  return new Option(flags, description)
+    .argParser(parse)
+    .default(parse(String(typedDefault)), String(typedDefault));
 }

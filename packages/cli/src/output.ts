@@ -3,6 +3,7 @@
  * to stderr, so `segments ... --json | jq` always gets clean JSON.
  */
 import { type CliError, debugDetails } from "./errors.js";
+import { cell, safeJson, stripControls } from "./terminal.js";
 
 /** A stream the CLI writes to (`process.stdout`, or a buffer in tests). */
 export interface TextSink {
@@ -18,8 +19,9 @@ export interface CliIO {
   env: Record<string, string | undefined>;
 }
 
-/** Formats rows as left-aligned columns, for human-readable lists. */
-export function formatTable(header: string[], rows: string[][]): string {
+/** Formats rows as left-aligned columns, for human-readable lists. Cells are cleaned with {@link cell}. */
+export function formatTable(header: string[], dirtyRows: string[][]): string {
+  const rows = dirtyRows.map((row) => row.map(cell));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
   const line = (cells: string[]) =>
     cells
@@ -31,7 +33,8 @@ export function formatTable(header: string[], rows: string[][]): string {
 
 /**
  * Printing for one command run: `result` for the answer, `note` for human remarks, `error` for the failure line.
- * Every line goes through `redact`, so a secret (the API key) can never reach the terminal or a log file.
+ * Every line goes through `redact`, so a secret (the API key) can never reach the terminal or a log file, and through
+ * `stripControls`, so text from a server cannot drive the terminal (see terminal.ts).
  */
 export class Output {
   readonly json: boolean;
@@ -59,18 +62,18 @@ export class Output {
 
   /** Prints the command's result: `value` as JSON with --json, else the text `human` returns. */
   result(value: unknown, human: () => string): void {
-    const text = this.json ? JSON.stringify(value, null, 2) : human();
+    const text = this.json ? safeJson(value) : stripControls(human());
     if (text !== "") this.#io.stdout.write(`${this.redact(text)}\n`);
   }
 
   /** A remark for people (what was skipped, where a file went); never on stdout. */
   note(text: string): void {
-    this.#io.stderr.write(`${this.redact(text)}\n`);
+    this.#io.stderr.write(`${this.redact(stripControls(text))}\n`);
   }
 
   /** The one-line error, plus details with --debug. */
   error(error: CliError, debug: boolean): void {
-    this.#io.stderr.write(`${this.redact(`error: ${error.message}`)}\n`);
-    if (debug) this.#io.stderr.write(`${this.redact(debugDetails(error))}\n`);
+    this.#io.stderr.write(`${this.redact(stripControls(`error: ${error.message}`))}\n`);
+    if (debug) this.#io.stderr.write(`${this.redact(stripControls(debugDetails(error)))}\n`);
   }
 }

@@ -3,7 +3,9 @@
  * test images, and make sure every child process is killed when the tests end.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdir, mkdtemp, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, writeFile } from "node:fs/promises";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -13,7 +15,8 @@ const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, "..");
 const CLI = join(packageDir, "src", "cli.ts");
 const EMULATOR_CLI = join(packageDir, "..", "emulator", "src", "cli.ts");
-const NODE_ARGS = ["--import", "tsx", "--conditions=source"];
+// tsx by absolute URL, so a CLI started in another folder (a test's temporary one) still finds it.
+const NODE_ARGS = ["--import", import.meta.resolve("tsx"), "--conditions=source"];
 
 const children = new Set<ChildProcess>();
 
@@ -50,9 +53,9 @@ export interface CliProcess {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts `segments <args>` as a real process. */
-export function startCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
-  const child = track(spawn(process.execPath, [...NODE_ARGS, CLI, ...args], { cwd: packageDir, env }));
+/** Starts `segments <args>` as a real process (in the package directory unless `cwd` is given). */
+export function startCli(args: string[], env: NodeJS.ProcessEnv, cwd = packageDir): CliProcess {
+  const child = track(spawn(process.execPath, [...NODE_ARGS, CLI, ...args], { cwd, env }));
   let stdout = "";
   let stderr = "";
   child.stdout?.setEncoding("utf8").on("data", (chunk: string) => {
@@ -71,8 +74,9 @@ export function startCli(args: string[], env: NodeJS.ProcessEnv): CliProcess {
 export async function runCli(
   args: string[],
   env: NodeJS.ProcessEnv,
+  cwd?: string,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const cli = startCli(args, env);
+  const cli = startCli(args, env, cwd);
   const { code } = await cli.done;
   return { code, stdout: cli.stdout(), stderr: cli.stderr() };
 }
@@ -145,4 +149,63 @@ export async function makeImages(count: number, size = 16): Promise<{ dir: strin
 /** A fresh temporary directory. */
 export function tempDir(prefix: string): Promise<string> {
   return mkdtemp(join(tmpdir(), `segments-cli-${prefix}-`));
+}
+
+/** Every file under `dir` (recursively), as absolute paths, sorted. */
+export async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join((entry as { parentPath?: string }).parentPath ?? dir, entry.name))
+    .sort();
+}
+
+/** A route of {@link startFakeApi}: status and JSON body (or raw bytes), chosen per request. */
+export type FakeRoute = (url: URL) => {
+  status?: number;
+  json?: unknown;
+  body?: Uint8Array;
+  chunked?: boolean;
+};
+
+/**
+ * A hostile stand-in for the API on 127.0.0.1, for what the emulator never does (it is an honest server): release
+ * URLs with other schemes, oversized bodies, control characters in error messages. Each request goes to `route`.
+ */
+export async function startFakeApi(route: FakeRoute): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer((request, response) => {
+    const answer = route(new URL(request.url ?? "/", "http://127.0.0.1"));
+    const body = answer.body ?? Buffer.from(JSON.stringify(answer.json ?? {}));
+    const headers: Record<string, string> = {
+      "content-type": answer.body ? "application/octet-stream" : "application/json",
+    };
+    if (!answer.chunked) headers["content-length"] = String(body.byteLength);
+    response.writeHead(answer.status ?? 200, headers);
+    // Chunked answers are written in pieces so no length is known up front.
+    if (answer.chunked) {
+      for (let offset = 0; offset < body.byteLength; offset += 65_536)
+        response.write(body.subarray(offset, offset + 65_536));
+      response.end();
+    } else response.end(body);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A release as the API returns it, with the given file URL. */
+export function fakeRelease(name: string, url: string): Record<string, unknown> {
+  return {
+    uuid: "00000000-0000-4000-8000-000000000000",
+    name,
+    description: "",
+    release_type: "JSON",
+    attributes: { url },
+    status: "SUCCEEDED",
+    created_at: "2026-01-01T00:00:00Z",
+    samples_count: 1,
+  };
 }

@@ -37,7 +37,13 @@ import {
   type SegmentsLabelsFile,
   stripExtension,
 } from "../labels.js";
-import { EXPORT_FORMATS, exportFormat, exportLoaded, reportWarnings } from "./export.js";
+import { OutputDir } from "../safe-paths.js";
+import {
+  EXPORT_FORMATS,
+  exportFormat,
+  exportLoaded,
+  reportWarnings,
+} from "./export.js";
 
 const FROM = ["coco", "yolo", "segments", "release"] as const;
 const TO = ["segments", "coco", "yolo"] as const;
@@ -125,6 +131,8 @@ async function writeBitmapLabels(ctx: Context, labels: Labels, out: string): Pro
     annotations: {},
   };
   const files: string[] = [];
+  const dir = new OutputDir(out);
+  dir.reserve(BITMAP_SIDECAR);
   let unlabeled = 0;
   for (const image of labels.images) {
     if (image.vector)
@@ -136,23 +144,20 @@ async function writeBitmapLabels(ctx: Context, labels: Labels, out: string): Pro
       unlabeled++;
       continue;
     }
-    const png = `${stripExtension(image.name)}.png`;
-    if (png in sidecar.annotations)
-      throw new CliError(
-        `two images would both write ${png} (same name, different extension); rename one.`,
-        ExitCode.Rejected,
-      );
+    // Names from the input file are untrusted: made safe and unique (rose.jpg and rose.png give rose.png and
+    // rose-2.png), and the sidecar records the name actually written.
+    const png = dir.name(`${stripExtension(image.name)}.png`);
     const { bitmap, annotations } = image.segmentation;
     sidecar.annotations[png] = annotations;
     files.push(
       await writeText(
-        join(out, png),
+        dir.resolve(png),
         bitmap2file(bitmap.data, { width: bitmap.width, height: bitmap.height }),
       ),
     );
   }
   if (unlabeled > 0) ctx.out.note(`${unlabeled} unlabeled images have no bitmap (nothing written for them).`);
-  files.push(await writeText(join(out, BITMAP_SIDECAR), JSON.stringify(sidecar, null, 2)));
+  files.push(await writeText(dir.resolve(BITMAP_SIDECAR), JSON.stringify(sidecar, null, 2)));
   return files;
 }
 
@@ -180,8 +185,10 @@ async function writeLabels(ctx: Context, to: string, labels: Labels, out: string
   const result = toYolo(labels.images, labels.categories);
   reportWarnings(ctx, result.warnings);
   const files = [];
-  for (const [name, text] of result.value.files) files.push(await writeText(join(out, name), text));
-  files.push(await writeText(join(out, "classes.txt"), result.value.classesTxt));
+  const dir = new OutputDir(out);
+  dir.reserve("classes.txt");
+  for (const [name, text] of result.value.files) files.push(await writeText(dir.path(name), text));
+  files.push(await writeText(dir.resolve("classes.txt"), result.value.classesTxt));
   return files;
 }
 

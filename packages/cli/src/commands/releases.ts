@@ -1,12 +1,17 @@
 /** `segments releases list|create|wait|download`. */
-import { mkdir, writeFile } from "node:fs/promises";
+import { createWriteStream } from "node:fs";
+import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type { Release } from "@segments-ts/sdk";
 import type { Command } from "commander";
-import { action, type Context, type Runtime, seconds } from "../context.js";
+import { action, type Context, convertedOption, mebibytes, type Runtime, seconds } from "../context.js";
+import { chunksOf, DEFAULT_MAX_DOWNLOAD_MIB, openDownload } from "../download.js";
 import { about, CliError, datasetSubject, releaseSubject } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { formatTable } from "../output.js";
+import { safeSegment } from "../safe-paths.js";
 
 const DEFAULT_TIMEOUT_MS = 600_000;
 const POLL_INTERVAL_MS = 500;
@@ -78,44 +83,57 @@ async function wait(ctx: Context, opts: WaitOptions, dataset: string, name: stri
   ctx.out.result(release, () => `Release ${describe(release)}.`);
 }
 
-/** Fetches the release file. It lives on storage (a signed URL), not the API, so no API key is sent. */
-export async function fetchReleaseFile(url: string, signal: AbortSignal): Promise<string> {
-  let response: Response;
+/** The release file's name when `--out` is not given: `<owner>_<dataset>_<release>.json`, made safe. */
+export function defaultReleaseFileName(dataset: string, name: string): string {
+  return safeSegment(`${dataset.replace("/", "_")}_${name}.json`);
+}
+
+/** Writes a stream to `file` through a temporary file, so an interrupted or capped download leaves no half file. */
+async function writeStream(body: ReadableStream<Uint8Array>, file: string): Promise<number> {
+  await mkdir(dirname(file), { recursive: true });
+  const partial = `${file}.partial`;
+  const output = createWriteStream(partial);
   try {
-    response = await fetch(url, { signal });
+    await pipeline(Readable.fromWeb(body as import("node:stream/web").ReadableStream<Uint8Array>), output);
   } catch (error) {
-    if (signal.aborted) throw error;
-    throw new CliError(
-      `cannot download the release file: ${(error as Error).message}. Check your network and retry.`,
-      ExitCode.Unavailable,
-      { cause: error },
-    );
+    await rm(partial, { force: true });
+    throw error;
   }
-  if (!response.ok)
-    throw new CliError(
-      `downloading the release file failed (HTTP ${response.status}). Retry; the signed URL may have expired.`,
-      ExitCode.Unavailable,
-    );
-  return response.text();
+  await rename(partial, file);
+  return output.bytesWritten;
+}
+
+/** Copies a stream to stdout as text (the release file is JSON), ending with a newline. */
+async function writeToStdout(ctx: Context, body: ReadableStream<Uint8Array>): Promise<void> {
+  const decoder = new TextDecoder();
+  let last = "";
+  for await (const chunk of chunksOf(body)) {
+    const text = decoder.decode(chunk, { stream: true });
+    if (text !== "") ctx.io.stdout.write(text);
+    last = text === "" ? last : text;
+  }
+  const rest = decoder.decode();
+  if (rest !== "") ctx.io.stdout.write(rest);
+  if (!(rest || last).endsWith("\n")) ctx.io.stdout.write("\n");
 }
 
 async function download(
   ctx: Context,
-  opts: WaitOptions & { out?: string },
+  opts: WaitOptions & { out?: string; maxSize: number },
   dataset: string,
   name: string,
 ): Promise<void> {
   const release = await waitFor(ctx, dataset, name, opts.timeout);
-  const text = await fetchReleaseFile(releaseFileUrl(release, dataset), ctx.signal);
-  const file = opts.out ?? `${dataset.replace("/", "_")}_${name}.json`;
-  if (file === "-") {
-    ctx.io.stdout.write(text.endsWith("\n") ? text : `${text}\n`);
-    return;
-  }
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
+  const body = await openDownload(releaseFileUrl(release, dataset), {
+    what: "the release file",
+    maxBytes: opts.maxSize,
+    signal: ctx.signal,
+  });
+  if (opts.out === "-") return writeToStdout(ctx, body);
+  const file = opts.out ?? defaultReleaseFileName(dataset, name);
+  const bytes = await writeStream(body, file);
   ctx.out.result(
-    { file, bytes: Buffer.byteLength(text), release: release.name, samples: release.samples_count },
+    { file, bytes, release: release.name, samples: release.samples_count },
     () => `Wrote release ${name} of ${dataset} (${release.samples_count} samples) to ${file}.`,
   );
 }
@@ -154,8 +172,16 @@ export function registerReleases(program: Command, runtime: Runtime): void {
     .description("download the release file (JSON), waiting for it to be built")
     .argument("<dataset>", "dataset identifier, owner/name")
     .argument("<name>", "release name")
-    .option("-o, --out <file>", "where to write it, - for stdout (default <owner>_<dataset>_<name>.json)")
+    .option("-o, --out <file>", "where to write it, - for stdout (default: <owner>_<dataset>_<name>.json)")
     .option(...timeoutOption, DEFAULT_TIMEOUT_MS)
+    .addOption(
+      convertedOption(
+        "--max-size <MiB>",
+        "refuse a larger release file",
+        mebibytes,
+        DEFAULT_MAX_DOWNLOAD_MIB,
+      ),
+    )
     .addHelpText("after", "\nExample:\n  segments releases download jane/flowers v1.0 --out flowers.json")
     .action(action(runtime, download));
 }
