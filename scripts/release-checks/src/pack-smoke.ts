@@ -62,10 +62,15 @@ try {
     const tarball = readdirSync(tarballs).find((file) => !before.has(file));
     if (!tarball) throw new Error(`pnpm pack wrote no tarball for ${pkg.name}`);
     specs[pkg.name] = `file:${join(tarballs, tarball)}`;
-    const problems = tarballProblems(
-      run("tar", ["-xzOf", join(tarballs, tarball), "package/README.md"], work),
-      run("tar", ["-tzf", join(tarballs, tarball)], work),
-    );
+    const problems = [
+      ...tarballProblems(
+        run("tar", ["-xzOf", join(tarballs, tarball), "package/README.md"], work),
+        run("tar", ["-tzf", join(tarballs, tarball)], work),
+      ),
+      ...manifestProblems(
+        JSON.parse(run("tar", ["-xzOf", join(tarballs, tarball), "package/package.json"], work)),
+      ),
+    ];
     if (problems.length > 0) throw new Error(`${pkg.name} (${tarball}): ${problems.join("; ")}`);
     console.log(`  ${pkg.name}: ${tarball}`);
   }
@@ -88,6 +93,8 @@ try {
   );
   run("npm", ["install", "--ignore-scripts", "--no-audit", "--no-fund", "--loglevel=error"], project);
   reuseNativeBuilds(project);
+
+  if (specs["@segments-ts/cli"]) cliAlone(work, specs);
 
   step("using the packages from ESM");
   writeFileSync(join(project, "smoke.mjs"), ESM_SMOKE(packages.map((pkg) => pkg.name)));
@@ -141,7 +148,7 @@ try {
 
 /**
  * What a published tarball must hold: built ESM + CJS + types for each, a README with an example, the LICENSE its
- * `license` field names, no sources.
+ * `license` field names, no sources (bins are small committed shims in bin/ that import dist/).
  */
 export function tarballProblems(readme: string, listing: string): string[] {
   const files = listing.split("\n").filter(Boolean);
@@ -156,12 +163,78 @@ export function tarballProblems(readme: string, listing: string): string[] {
     if (!files.includes(required)) problems.push(`missing ${required}`);
   }
   const unexpected = files.filter(
-    (file) => !/^package\/(dist\/|README\.md$|package\.json$|LICENSE)/.test(file),
+    (file) => !/^package\/(dist\/|bin\/[\w-]+\.js$|README\.md$|package\.json$|LICENSE)/.test(file),
   );
   if (unexpected.length > 0)
-    problems.push(`files outside dist/README/package.json/LICENSE: ${unexpected.join(", ")}`);
+    problems.push(`files outside dist/bin/README/package.json/LICENSE: ${unexpected.join(", ")}`);
   if (!/```(?:ts|typescript|js|javascript|sh|bash)\n/.test(readme))
     problems.push("README.md has no code example");
+  return problems;
+}
+
+/**
+ * A clean `npm install` of the cli tarball alone, as a user would: the emulator is an optional peer dependency, so
+ * nothing native is installed, and `segments emulator` says in one line how to get it.
+ */
+function cliAlone(workDir: string, specs: Record<string, string>): void {
+  step("installing the cli tarball alone in an empty project");
+  const project = join(workDir, "cli-alone");
+  mkdirSync(project);
+  const { "@segments-ts/emulator": _emulator, ...ours } = specs;
+  writeFileSync(
+    join(project, "package.json"),
+    JSON.stringify({
+      name: "cli-alone",
+      private: true,
+      dependencies: { "@segments-ts/cli": ours["@segments-ts/cli"] },
+      overrides: ours,
+    }),
+  );
+  run("npm", ["install", "--no-audit", "--no-fund", "--loglevel=error"], project);
+  const native = run(
+    "find",
+    ["node_modules", "-name", "*.node", "-o", "-name", "binding.gyp"],
+    project,
+  ).trim();
+  if (native !== "") throw new Error(`the cli alone installs native code:\n${native}`);
+  if (existsSync(join(project, "node_modules", "@segments-ts", "emulator")))
+    throw new Error("the cli alone installs @segments-ts/emulator");
+  const packages = run("npm", ["ls", "--all", "--parseable"], project).trim().split("\n").length - 1;
+  const kilobytes = run("du", ["-sk", "node_modules"], project).split("\t")[0];
+  const emulator = spawnSync(join(project, "node_modules", ".bin", "segments"), ["emulator"], {
+    cwd: project,
+    encoding: "utf8",
+  });
+  const expected =
+    /^error: segments emulator needs @segments-ts\/emulator, which is not installed: npm install @segments-ts\/emulator .*\n$/;
+  if (emulator.status !== 1 || !expected.test(emulator.stderr))
+    throw new Error(
+      `segments emulator without the emulator: exit ${emulator.status}, stderr:\n${emulator.stderr}`,
+    );
+  console.log(
+    `  ${packages} packages, ${(Number(kilobytes) / 1024).toFixed(1)} MB, no native addon; ` +
+      "segments emulator explains how to install the emulator",
+  );
+}
+
+/**
+ * What the packed package.json must not hold: a `source` export condition (it points at src/, which is not in the
+ * tarball; the workspace's .pnpmfile.cjs strips it on pack) or a `workspace:` version range.
+ */
+export function manifestProblems(manifest: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  const visit = (value: unknown, path: string) => {
+    if (typeof value !== "object" || value === null) return;
+    for (const [key, inner] of Object.entries(value)) {
+      if (key === "source") problems.push(`packed package.json has a "source" condition at ${path}`);
+      visit(inner, `${path}.${key}`);
+    }
+  };
+  visit(manifest.exports, "exports");
+  for (const field of ["dependencies", "peerDependencies", "optionalDependencies"]) {
+    for (const [name, range] of Object.entries((manifest[field] ?? {}) as Record<string, string>))
+      if (range.startsWith("workspace:")) problems.push(`packed ${field}.${name} is "${range}"`);
+  }
   return problems;
 }
 
