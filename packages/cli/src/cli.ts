@@ -14,6 +14,17 @@ const interrupt = () => {
 process.on("SIGINT", interrupt);
 process.on("SIGTERM", interrupt);
 
+// A reader that stops early (`segments ... --json | head`) closes the pipe: nothing more can be shown, so the command
+// ends quietly with 0, as gh does, instead of an EPIPE stack trace. A closed stderr only loses the notes; the command
+// goes on and keeps its exit code. Other stream errors still surface.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+  process.exit(ExitCode.Ok);
+});
+process.stderr.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code !== "EPIPE") throw error;
+});
+
 run(
   process.argv.slice(2),
   { stdout: process.stdout, stderr: process.stderr, env: process.env },

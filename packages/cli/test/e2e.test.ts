@@ -8,11 +8,13 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   baseEnv,
   type EmulatorProcess,
+  fakeRelease,
   killAll,
   makeImages,
   runCli,
   spawnEmulator,
   startCli,
+  startFakeApi,
   tempDir,
   waitForOutput,
 } from "./helpers.ts";
@@ -307,6 +309,50 @@ describe("releases, export and convert", () => {
     const missing = await runCli(["releases", "wait", "jane/lots", "v9"], env);
     expect(missing.code).toBe(4);
     expect(missing.stderr).toContain('release "v9" of dataset "jane/lots" not found');
+  });
+});
+
+describe("a closed stdout ends the command quietly with exit 0", () => {
+  /** Runs the CLI with a stdout pipe whose reader goes away after `keep` bytes (0: before anything is written). */
+  async function withClosingReader(args: string[], keep: number, cliEnv = env) {
+    const cli = startCli(args, cliEnv);
+    let received = 0;
+    const stdout = cli.child.stdout;
+    if (keep === 0) stdout?.destroy();
+    else
+      stdout?.on("data", (chunk: Buffer) => {
+        received += chunk.byteLength;
+        if (received >= keep) stdout.destroy();
+      });
+    const { code } = await cli.done;
+    return { code, stderr: cli.stderr() };
+  }
+
+  test("--json | head", async () => {
+    await client.addDataset("piped", { task_type: "bboxes" });
+    const result = await withClosingReader(["datasets", "list", "--json"], 0);
+    expect(result.stderr).toBe("");
+    expect(result.code).toBe(0);
+  });
+
+  test("releases download --out - | head, on a release file larger than the pipe holds", async () => {
+    const big = Buffer.from(`[${'"padding",'.repeat(400_000)}"end"]`);
+    let base = "";
+    const fake = await startFakeApi((url) =>
+      url.pathname === "/file.json" ? { body: big } : { json: fakeRelease("v1", `${base}/file.json`) },
+    );
+    base = fake.url;
+    try {
+      const result = await withClosingReader(
+        ["releases", "download", "jane/x", "v1", "--out", "-"],
+        0,
+        baseEnv({ SEGMENTS_API_URL: fake.url, SEGMENTS_API_KEY: KEY }),
+      );
+      expect(result.stderr).toBe("");
+      expect(result.code).toBe(0);
+    } finally {
+      await fake.close();
+    }
   });
 });
 

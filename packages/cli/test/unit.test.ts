@@ -12,6 +12,7 @@ import {
   RateLimitError,
 } from "@segments-ts/sdk";
 import { describe, expect, test } from "vitest";
+import { loadEmulator } from "../src/commands/emulator.ts";
 import { datasetSubject, explainError } from "../src/errors.ts";
 import { ExitCode } from "../src/exit-codes.ts";
 import { matchLabels } from "../src/labels.ts";
@@ -292,6 +293,34 @@ describe("matchLabels", () => {
         exitCode: ExitCode.Rejected,
         message: expect.stringContaining("b.jpg, b.png"),
       }),
+    );
+  });
+});
+
+describe("segments emulator without the emulator package", () => {
+  test("a one-line error saying how to install it; other load failures are named as such", async () => {
+    const notFound = Object.assign(
+      new Error("Cannot find package '@segments-ts/emulator' imported from /x/cli.js"),
+      {
+        code: "ERR_MODULE_NOT_FOUND",
+      },
+    );
+    const error = await loadEmulator(() => Promise.reject(notFound)).then(
+      () => new Error("loaded"),
+      (e: unknown) => e as Error,
+    );
+    expect(error.message).toBe(
+      "segments emulator needs @segments-ts/emulator, which is not installed: npm install @segments-ts/emulator " +
+        "(next to @segments-ts/cli; it builds a native SQLite addon).",
+    );
+    const broken = await loadEmulator(() =>
+      Promise.reject(new Error("better_sqlite3.node: invalid ELF header")),
+    ).then(
+      () => new Error("loaded"),
+      (e: unknown) => e as Error,
+    );
+    expect(broken.message).toMatch(
+      /^@segments-ts\/emulator is installed but cannot load: better_sqlite3\.node/,
     );
   });
 });

@@ -28,9 +28,38 @@ function user(value: string, previous: EmulatorUser[] | undefined): EmulatorUser
   return [...(previous ?? []), { username: value.slice(0, separator), apiKey: value.slice(separator + 1) }];
 }
 
+/** The package `segments emulator` runs: an optional peer dependency, so the CLI itself installs no native code. */
+export const EMULATOR_PACKAGE = "@segments-ts/emulator";
+
+/**
+ * Loads the emulator on demand (it brings SQLite and the compiled spec, which no other command needs). When it is
+ * not installed the error says, in one line, how to get it.
+ */
+export async function loadEmulator(
+  load: () => Promise<typeof import("@segments-ts/emulator")> = () => import("@segments-ts/emulator"),
+): Promise<typeof import("@segments-ts/emulator")> {
+  try {
+    return await load();
+  } catch (error) {
+    const { code, message } = error as NodeJS.ErrnoException;
+    const missing =
+      (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") &&
+      message.includes(`'${EMULATOR_PACKAGE}'`);
+    if (missing)
+      throw new CliError(
+        `segments emulator needs ${EMULATOR_PACKAGE}, which is not installed: npm install ${EMULATOR_PACKAGE} ` +
+          "(next to @segments-ts/cli; it builds a native SQLite addon).",
+        ExitCode.Unexpected,
+        { cause: error },
+      );
+    throw new CliError(`${EMULATOR_PACKAGE} is installed but cannot load: ${message}`, ExitCode.Unexpected, {
+      cause: error,
+    });
+  }
+}
+
 async function run(ctx: Context, flags: EmulatorFlags): Promise<void> {
-  // Loaded on demand: the emulator brings SQLite and the compiled spec, which no other command needs.
-  const { parseRateLimit, startEmulator } = await import("@segments-ts/emulator");
+  const { parseRateLimit, startEmulator } = await loadEmulator();
   if (flags.rateLimit !== undefined) {
     try {
       parseRateLimit(flags.rateLimit);
