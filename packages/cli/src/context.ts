@@ -6,11 +6,12 @@
 import { type LogLevel, SegmentsClient } from "@segments-ts/sdk";
 import type { Command } from "commander";
 import { InvalidArgumentError, Option } from "commander";
+import { selectedFields } from "./json-fields.js";
 import { type CliIO, Output } from "./output.js";
 
-/** Global flags, accepted before or after the command name. */
+/** Global flags, accepted before or after the command name (and `--json`, which each command declares itself). */
 export interface GlobalOptions {
-  json?: boolean;
+  json?: string | boolean;
   debug?: boolean;
   apiUrl?: string;
 }
@@ -51,7 +52,7 @@ function createClient(io: CliIO, options: GlobalOptions, out: Output): SegmentsC
 export function makeContext(runtime: Runtime, command: Command): Context {
   const options = command.optsWithGlobals<GlobalOptions>();
   const out = new Output(runtime.io, {
-    json: options.json === true,
+    json: selectedFields(options.json, command),
     secrets: [runtime.io.env.SEGMENTS_API_KEY],
   });
   let client: SegmentsClient | undefined;

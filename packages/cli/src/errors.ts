@@ -166,6 +166,13 @@ function explainFsError(error: unknown): CliError | undefined {
     return new CliError(`no such file or directory: ${path}. Check the path.`, ExitCode.NotFound, {
       cause: error,
     });
+  // A file where a folder is expected: readdir says ENOTDIR, mkdir of an existing file says EEXIST.
+  if (fsError.code === "ENOTDIR" || (fsError.code === "EEXIST" && fsError.syscall === "mkdir"))
+    return new CliError(`${path} is a file, not a folder. Give a folder.`, ExitCode.Usage, { cause: error });
+  if (fsError.code === "EISDIR")
+    return new CliError(`${path || "a folder"} is a folder, not a file. Give a file.`, ExitCode.Usage, {
+      cause: error,
+    });
   if (fsError.code === "EACCES" || fsError.code === "EPERM")
     return new CliError(`permission denied: ${path}. Check the file's permissions.`, ExitCode.Auth, {
       cause: error,

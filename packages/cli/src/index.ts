@@ -15,9 +15,12 @@
  * ```
  * @packageDocumentation
  */
+
+export { COMMAND_GROUPS, type CommandGroup } from "./commands/index.js";
 export type { Runtime } from "./context.js";
 export { CliError } from "./errors.js";
 export { EXIT_CODE_HELP, ExitCode, type ExitCodeValue } from "./exit-codes.js";
 export type { CliIO, TextSink } from "./output.js";
 export { Progress, type ProgressOptions } from "./progress.js";
-export { buildProgram, type RunOptions, run, VERSION } from "./run.js";
+export type { CommandReference } from "./reference.js";
+export { buildProgram, commandReference, type RunOptions, run, VERSION } from "./run.js";

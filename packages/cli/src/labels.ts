@@ -90,7 +90,10 @@ function isObject(value: unknown): value is Record<string, unknown> {
 
 /** Parses a JSON file, with an error naming it when it is not JSON. */
 export async function readJson(file: string): Promise<unknown> {
-  const text = await readFile(file, "utf8");
+  const text = await readFile(file, "utf8").catch((error: NodeJS.ErrnoException) => {
+    // readFile of a folder reports EISDIR without the path.
+    throw error.code === "EISDIR" ? Object.assign(error, { path: file }) : error;
+  });
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -2,6 +2,10 @@
  * A progress display for long operations: done/total, percentage, rate and ETA. On a terminal it redraws one line in
  * place (on stderr); elsewhere (CI logs, pipes) it prints a plain line every few seconds, so logs stay readable.
  * It never writes to stdout, so `--json` output stays clean.
+ *
+ * Why not a library: cli-progress and ora draw on a terminal only and print nothing useful in a CI log, while this
+ * display's plain-line mode (a line every few seconds off a terminal) is what uploads in CI need; it also takes an
+ * injected stream and clock, which its tests rely on. Together that is about as much code as configuring a library.
  */
 import type { TextSink } from "./output.js";
 

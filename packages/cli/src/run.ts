@@ -3,17 +3,12 @@
  * exiting, so it can run in-process (tests, other tools) as well as from the bin.
  */
 import { Command, CommanderError } from "commander";
-import { registerConvert } from "./commands/convert.js";
-import { registerDatasets } from "./commands/datasets.js";
-import { registerEmulator } from "./commands/emulator.js";
-import { registerExport } from "./commands/export.js";
-import { registerLabels } from "./commands/labels.js";
-import { registerReleases } from "./commands/releases.js";
-import { registerSamples } from "./commands/samples.js";
+import { COMMAND_GROUPS } from "./commands/index.js";
 import type { Runtime } from "./context.js";
 import { CliError, explainError } from "./errors.js";
 import { EXIT_CODE_HELP, ExitCode } from "./exit-codes.js";
 import { type CliIO, Output } from "./output.js";
+import { type CommandReference, walkCommands } from "./reference.js";
 
 /** The CLI's version, shown by `segments --version`. */
 export const VERSION = "0.0.0";
@@ -30,7 +25,6 @@ export function buildProgram(runtime: Runtime): Command {
   program
     .description("Work with Segments.ai datasets from the command line.")
     .version(VERSION, "-V, --version")
-    .option("--json", "print results as JSON on stdout (for scripts)")
     .option("--debug", "on errors, print the stack, status and request id")
     .option("--api-url <url>", "API root (overrides SEGMENTS_API_URL)")
     .showHelpAfterError("(run with --help for usage)")
@@ -42,17 +36,40 @@ export function buildProgram(runtime: Runtime): Command {
     .addHelpText(
       "after",
       `\nExamples:\n  segments datasets list\n  segments samples upload ./photos --dataset jane/flowers\n` +
-        `  segments releases create jane/flowers v1.0 --wait\n  segments export jane/flowers v1.0 --format coco-instance\n\n` +
+        `  segments releases create jane/flowers v1.0 --wait\n  segments export jane/flowers v1.0 --format coco-instance\n` +
+        `  segments datasets list --json full_name,samples_count\n\n` +
         `${ENVIRONMENT_HELP}\n\n${EXIT_CODE_HELP}`,
     );
-  registerDatasets(program, runtime);
-  registerSamples(program, runtime);
-  registerReleases(program, runtime);
-  registerExport(program, runtime);
-  registerLabels(program, runtime);
-  registerConvert(program, runtime);
-  registerEmulator(program, runtime);
+  for (const group of COMMAND_GROUPS) group.register(program, runtime);
+  showPlainDefaults(program);
   return program;
+}
+
+/** Help shows string defaults as typed (`(default: ground-truth)`), not JSON-quoted. */
+function showPlainDefaults(command: Command): void {
+  for (const option of command.options)
+    if (typeof option.defaultValue === "string" && option.defaultValueDescription === undefined)
+      option.defaultValueDescription = option.defaultValue;
+  for (const sub of command.commands) showPlainDefaults(sub);
+}
+
+/**
+ * Every command of `segments` as data (path, description, arguments, options with defaults, `--json` fields,
+ * subcommands), for generating a CLI reference; the program itself first.
+ *
+ * @example
+ * ```ts
+ * import { commandReference } from "@segments-ts/cli";
+ * for (const c of commandReference()) console.log(`segments ${c.path.join(" ")} ${c.usage}`);
+ * ```
+ */
+export function commandReference(): CommandReference[] {
+  const discard = { write: () => true };
+  const program = buildProgram({
+    io: { stdout: discard, stderr: discard, env: {} },
+    signal: new AbortController().signal,
+  });
+  return walkCommands(program);
 }
 
 /** Options of {@link run}. */
@@ -93,7 +110,7 @@ export async function run(argv: readonly string[], io: CliIO, options: RunOption
     // An interrupted command can fail in many ways (an aborted fetch, a half-read stream): report the interruption.
     if (signal.aborted && explained.exitCode !== ExitCode.Interrupted)
       explained = new CliError("interrupted.", ExitCode.Interrupted, { cause: error });
-    const out = new Output(io, { json: false, secrets: [io.env.SEGMENTS_API_KEY] });
+    const out = new Output(io, { secrets: [io.env.SEGMENTS_API_KEY] });
     out.error(explained, argv.includes("--debug"));
     return explained.exitCode;
   }

@@ -117,7 +117,17 @@ describe("errors and exit codes", () => {
 describe("datasets", () => {
   test("create, get, list, delete (with --json)", async () => {
     const created = await runCli(
-      ["datasets", "create", "roses", "--task-type", "bboxes", "--categories", "rose,tulip", "--json"],
+      [
+        "datasets",
+        "create",
+        "roses",
+        "--task-type",
+        "bboxes",
+        "--categories",
+        "rose,tulip",
+        "--json",
+        "full_name,task_attributes",
+      ],
       env,
     );
     expect(created.code).toBe(0);
@@ -134,12 +144,12 @@ describe("datasets", () => {
     expect(again.code).toBe(5);
     expect(again.stderr).toContain("already exists");
 
-    const list = await runCli(["datasets", "list", "--json"], env);
+    const list = await runCli(["datasets", "list", "--json", "full_name"], env);
     expect((JSON.parse(list.stdout) as Array<{ full_name: string }>).map((d) => d.full_name)).toContain(
       "jane/roses",
     );
     const human = await runCli(["datasets", "get", "jane/roses"], env);
-    expect(human.stdout).toContain("task type:   bboxes");
+    expect(human.stdout).toContain("task type\tbboxes\n"); // not a terminal: tab-separated
 
     const unconfirmed = await runCli(["datasets", "delete", "jane/roses"], env);
     expect(unconfirmed.code).toBe(2);
@@ -191,7 +201,7 @@ describe("samples upload", () => {
     expect(afterInterrupt).toBeLessThan(total);
 
     // Run 3: finishes the rest, skipping everything already there.
-    const third = await runCli([...args, "--json"], env);
+    const third = await runCli([...args, "--json", "dataset,found,skipped,created"], env);
     expect(third.code).toBe(0);
     expect(JSON.parse(third.stdout)).toEqual({
       dataset: "jane/crashy",
@@ -207,7 +217,10 @@ describe("samples upload", () => {
   test("progress goes to stderr as plain lines, stdout stays clean JSON", async () => {
     const { dir, names } = await makeImages(6);
     await client.addDataset("tidy", { task_type: "segmentation-bitmap" });
-    const result = await runCli(["samples", "upload", dir, "-d", "jane/tidy", "--json"], env);
+    const result = await runCli(
+      ["samples", "upload", dir, "-d", "jane/tidy", "--json", "dataset,found,skipped,created"],
+      env,
+    );
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual({ dataset: "jane/tidy", found: 6, skipped: 0, created: 6 });
     expect(result.stderr).toMatch(/uploaded \[#+\] 6\/6 100% [\d.]+\/s ETA 0s/);
@@ -254,7 +267,10 @@ describe("releases, export and convert", () => {
       );
     }
 
-    const created = await runCli(["releases", "create", "jane/lots", "v1", "--wait", "--json"], env);
+    const created = await runCli(
+      ["releases", "create", "jane/lots", "v1", "--wait", "--json", "name,status,samples_count"],
+      env,
+    );
     expect(created.code).toBe(0);
     expect(JSON.parse(created.stdout)).toMatchObject({ name: "v1", status: "SUCCEEDED", samples_count: 3 });
 
@@ -278,6 +294,7 @@ describe("releases, export and convert", () => {
         "--filter",
         "REVIEWED",
         "--json",
+        "jsonFile,samples",
       ],
       env,
     );
@@ -330,7 +347,7 @@ describe("a closed stdout ends the command quietly with exit 0", () => {
 
   test("--json | head", async () => {
     await client.addDataset("piped", { task_type: "bboxes" });
-    const result = await withClosingReader(["datasets", "list", "--json"], 0);
+    const result = await withClosingReader(["datasets", "list", "--json", "full_name"], 0);
     expect(result.stderr).toBe("");
     expect(result.code).toBe(0);
   });

@@ -222,7 +222,7 @@ describe("names from the server or an input file stay inside the output director
     try {
       // Spawned: the default file name is relative to the current folder, which an in-process run cannot change.
       const result = await runCli(
-        ["releases", "download", "jane/x", "/../../../evil", "--json"],
+        ["releases", "download", "jane/x", "/../../../evil", "--json", "file"],
         fakeEnv,
         cwd,
       );
@@ -345,16 +345,16 @@ describe("control characters from the server never reach the terminal", () => {
     });
     for (const args of [
       ["samples", "list", "jane/hostile-text"],
-      ["samples", "list", "jane/hostile-text", "--json"],
+      ["samples", "list", "jane/hostile-text", "--json", "name"],
       ["datasets", "get", "jane/hostile-text"],
-      ["datasets", "get", "jane/hostile-text", "--json"],
+      ["datasets", "get", "jane/hostile-text", "--json", "description"],
     ]) {
       const result = await cli(args, env);
       expect(result.code).toBe(0);
       expect(result.stdout).toContain("evil");
       expect(result.stdout).not.toMatch(CONTROL_BYTES);
     }
-    const json = await cli(["samples", "list", "jane/hostile-text", "--json"], env);
+    const json = await cli(["samples", "list", "jane/hostile-text", "--json", "name"], env);
     // The JSON value itself is unchanged: the controls are escaped, not dropped.
     expect((JSON.parse(json.stdout) as Array<{ name: string }>)[0]?.name).toBe(`${TERMINAL_ATTACK}.png`);
 

@@ -112,7 +112,10 @@ describe("samples upload --labels", () => {
     await segmentationDataset("gardens");
     const args = ["samples", "upload", dir, "-d", "jane/gardens", "--labels", labels];
 
-    const first = await runCli([...args, "--label-status", "LABELED", "--json"], env);
+    const first = await runCli(
+      [...args, "--label-status", "LABELED", "--json", "dataset,found,skipped,created,labels"],
+      env,
+    );
     expect(first.stderr).not.toContain("error");
     expect(first.code).toBe(0);
     expect(JSON.parse(first.stdout)).toMatchObject({
@@ -141,7 +144,7 @@ describe("samples upload --labels", () => {
     const samples = await client.iterSamples("jane/gardens").toArray();
     const removed = samples.find((s) => s.name === names[1]);
     await client.deleteLabel(removed?.uuid ?? "", "ground-truth");
-    const second = await runCli([...args, "--json"], env);
+    const second = await runCli([...args, "--json", "dataset,found,skipped,created,labels"], env);
     expect(second.code).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({
       found: 4,
@@ -185,7 +188,17 @@ describe("samples upload --labels", () => {
     await writeFile(file, JSON.stringify(coco));
 
     const result = await runCli(
-      ["samples", "upload", dir, "-d", "jane/boxes", "--labels", file, "--json"],
+      [
+        "samples",
+        "upload",
+        dir,
+        "-d",
+        "jane/boxes",
+        "--labels",
+        file,
+        "--json",
+        "dataset,found,skipped,created,labels",
+      ],
       env,
     );
     expect(result.stderr).not.toContain("error");
@@ -319,7 +332,17 @@ describe("convert --to segments with segmentation labels", () => {
 
     await segmentationDataset("roundtrip");
     const uploaded = await runCli(
-      ["samples", "upload", dir, "-d", "jane/roundtrip", "--labels", out, "--json"],
+      [
+        "samples",
+        "upload",
+        dir,
+        "-d",
+        "jane/roundtrip",
+        "--labels",
+        out,
+        "--json",
+        "dataset,found,skipped,created,labels",
+      ],
       env,
     );
     expect(uploaded.code).toBe(0);

@@ -163,6 +163,7 @@ describe("convert (in-process, no API)", () => {
       "--out",
       labelsFile,
       "--json",
+      "images,annotations,files",
     ]);
     expect(toSegments.code).toBe(0);
     expect(JSON.parse(toSegments.stdout)).toMatchObject({ images: 2, annotations: 2, files: [labelsFile] });

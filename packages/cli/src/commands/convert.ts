@@ -25,6 +25,7 @@ import { action, type Context, type Runtime } from "../context.js";
 import { CliError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { listImages } from "../files.js";
+import { withJson } from "../json-fields.js";
 import {
   BITMAP_SIDECAR,
   type BitmapSidecar,
@@ -40,6 +41,7 @@ import {
 import { OutputDir } from "../safe-paths.js";
 import {
   EXPORT_FORMATS,
+  EXPORT_SUMMARY_FIELDS,
   exportFormat,
   exportLoaded,
   reportWarnings,
@@ -238,14 +240,22 @@ async function convert(ctx: Context, opts: ConvertOptions, input: string): Promi
 
 /** Adds `segments convert` to the program. */
 export function registerConvert(program: Command, runtime: Runtime): void {
-  program
-    .command("convert")
+  // From a release to an export format, the summary is the export's.
+  const fields = [
+    "from",
+    "to",
+    "images",
+    "annotations",
+    "files",
+    ...EXPORT_SUMMARY_FIELDS.filter((f) => f !== "files"),
+  ];
+  withJson(program.command("convert"), fields)
     .description("convert label files between formats (local, no API key needed)")
     .argument("<input>", "input file or directory")
-    .requiredOption("--from <format>", `input format: ${FROM.join(", ")}`)
+    .requiredOption("--from <format>", `input format, one of ${FROM.join(", ")}`)
     .requiredOption(
       "--to <format>",
-      `output format: ${TO.join(", ")}; from release: ${EXPORT_FORMATS.join(", ")}`,
+      `output format, one of ${TO.join(", ")} (from release also ${EXPORT_FORMATS.join(", ")})`,
     )
     .requiredOption(
       "-o, --out <path>",

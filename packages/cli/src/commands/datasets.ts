@@ -7,7 +7,7 @@ import type { Command } from "commander";
 import { action, type Context, type Runtime } from "../context.js";
 import { about, CliError, datasetSubject, explainError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
-import { formatTable } from "../output.js";
+import { DATASET_FIELDS, withJson } from "../json-fields.js";
 
 function datasetRow(d: Dataset): string[] {
   return [d.full_name, d.task_type || "-", String(d.samples_count ?? "-"), d.created_at.slice(0, 10)];
@@ -21,10 +21,11 @@ async function list(ctx: Context, opts: { user?: string }): Promise<void> {
       .iterDatasets(opts.user ? { user: opts.user } : {}, { signal: ctx.signal })
       .toArray(),
   );
-  ctx.out.result(datasets, () =>
-    datasets.length === 0
-      ? "No datasets."
-      : formatTable(["DATASET", "TASK TYPE", "SAMPLES", "CREATED"], datasets.map(datasetRow)),
+  ctx.out.list(
+    datasets,
+    ["DATASET", "TASK TYPE", "SAMPLES", "CREATED"],
+    datasets.map(datasetRow),
+    "No datasets.",
   );
 }
 
@@ -32,17 +33,14 @@ async function get(ctx: Context, _opts: unknown, dataset: string): Promise<void>
   const d = await about(datasetSubject(dataset), ctx.client().getDataset(dataset, { signal: ctx.signal }));
   // task_attributes and its categories may each be missing or null (the Python SDK's models keep them Optional).
   const categories = d.task_attributes?.categories;
-  ctx.out.result(d, () =>
-    [
-      `${d.full_name}`,
-      `  task type:   ${d.task_type || "-"}`,
-      `  samples:     ${d.samples_count ?? "-"}`,
-      `  public:      ${d.public ? "yes" : "no"}`,
-      `  created:     ${d.created_at}`,
-      `  description: ${d.description || "-"}`,
-      `  categories:  ${categories?.map((c) => `${c.id}:${c.name}`).join(", ") || "-"}`,
-    ].join("\n"),
-  );
+  ctx.out.record(d, d.full_name, [
+    ["task type", d.task_type || "-"],
+    ["samples", String(d.samples_count ?? "-")],
+    ["public", d.public ? "yes" : "no"],
+    ["created", d.created_at],
+    ["description", d.description || "-"],
+    ["categories", categories?.map((c) => `${c.id}:${c.name}`).join(", ") || "-"],
+  ]);
 }
 
 interface CreateOptions {
@@ -95,7 +93,7 @@ async function ownerName(ctx: Context): Promise<string | undefined> {
 async function create(ctx: Context, opts: CreateOptions, name: string): Promise<void> {
   if (!(TASK_TYPES as readonly string[]).includes(opts.taskType))
     throw new CliError(
-      `--task-type: unknown task type "${opts.taskType}". Use one of: ${TASK_TYPES.join(", ")}.`,
+      `--task-type: unknown task type "${opts.taskType}". Use one of: ${TASK_TYPES.filter(Boolean).join(", ")}.`,
       ExitCode.Usage,
     );
   const params: AddDatasetParams = { task_type: opts.taskType as TaskType };
@@ -129,21 +127,22 @@ async function remove(ctx: Context, opts: { yes?: boolean }, dataset: string): P
 /** Adds `segments datasets ...` to the program. */
 export function registerDatasets(program: Command, runtime: Runtime): void {
   const datasets = program.command("datasets").description("list, show, create and delete datasets");
-  datasets
-    .command("list")
+  withJson(datasets.command("list"), DATASET_FIELDS)
     .description("list your datasets (or another user's or organization's)")
     .option("--user <name>", "list the datasets of this user or organization")
     .action(action(runtime, list));
-  datasets
-    .command("get")
+  withJson(datasets.command("get"), DATASET_FIELDS)
     .description("show one dataset")
     .argument("<dataset>", "dataset identifier, owner/name (e.g. jane/flowers)")
     .action(action(runtime, get));
-  datasets
-    .command("create")
+  withJson(datasets.command("create"), DATASET_FIELDS)
     .description("create a dataset")
     .argument("<name>", "dataset name (without owner)")
-    .option("--task-type <type>", `task type: ${TASK_TYPES.join(", ")}`, "segmentation-bitmap")
+    .option(
+      "--task-type <type>",
+      `task type: ${TASK_TYPES.filter(Boolean).join(", ")}`,
+      "segmentation-bitmap",
+    )
     .option("--description <text>", "description")
     .option("--organization <name>", "create it in this organization")
     .option("--public", "make it public")
@@ -154,8 +153,7 @@ export function registerDatasets(program: Command, runtime: Runtime): void {
       "\nExample:\n  segments datasets create flowers --task-type bboxes --categories rose,tulip",
     )
     .action(action(runtime, create));
-  datasets
-    .command("delete")
+  withJson(datasets.command("delete"), ["deleted"])
     .description("delete a dataset and everything in it")
     .argument("<dataset>", "dataset identifier, owner/name")
     .option("-y, --yes", "confirm the deletion")

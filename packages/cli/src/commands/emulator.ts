@@ -6,6 +6,7 @@ import { InvalidArgumentError } from "commander";
 import { action, type Context, type Runtime } from "../context.js";
 import { CliError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
+import { withJson } from "../json-fields.js";
 
 interface EmulatorFlags {
   host: string;
@@ -96,8 +97,7 @@ async function run(ctx: Context, flags: EmulatorFlags): Promise<void> {
 
 /** Adds `segments emulator` to the program. */
 export function registerEmulator(program: Command, runtime: Runtime): void {
-  program
-    .command("emulator")
+  withJson(program.command("emulator"), ["url", "username", "apiKey"])
     .description("run a local Segments API emulator (for tests and demos) until Ctrl-C")
     .option("--host <host>", "interface to listen on", "127.0.0.1")
     .option("--port <port>", "port (0 picks a free one)", port, 8787)

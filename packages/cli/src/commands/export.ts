@@ -7,6 +7,7 @@ import { action, type Context, convertedOption, mebibytes, type Runtime, seconds
 import { DEFAULT_MAX_DOWNLOAD_MIB, downloadBytes, guardedFetch } from "../download.js";
 import { CliError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
+import { withJson } from "../json-fields.js";
 import { OutputDir, safeSegment } from "../safe-paths.js";
 import { releaseFileUrl, waitFor } from "./releases.js";
 
@@ -75,7 +76,7 @@ export function exportFormat(value: string): ExportFormat {
   const format = value === "coco" ? "coco-instance" : value;
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new CliError(
-      `--format: unknown format "${value}". Use one of: ${EXPORT_FORMATS.join(", ")}.`,
+      `--format: unknown format "${value}". Use one of ${EXPORT_FORMATS.join(", ")}.`,
       ExitCode.Usage,
     );
   return format as ExportFormat;
@@ -155,13 +156,15 @@ async function run(ctx: Context, opts: ExportOptions, datasetId: string, release
 }
 
 /** Adds `segments export` to the program. */
+/** The fields of the export summary (`--json`). */
+export const EXPORT_SUMMARY_FIELDS = ["format", "outDir", "samples", "files", "jsonFile", "warnings"];
+
 export function registerExport(program: Command, runtime: Runtime): void {
-  program
-    .command("export")
+  withJson(program.command("export"), EXPORT_SUMMARY_FIELDS)
     .description("export a release to COCO, YOLO or mask PNG files")
     .argument("<dataset>", "dataset identifier, owner/name")
     .argument("<release>", "release name")
-    .requiredOption("-f, --format <format>", `one of: ${EXPORT_FORMATS.join(", ")}`)
+    .requiredOption("-f, --format <format>", `one of ${EXPORT_FORMATS.join(", ")}`)
     .option("-o, --out <dir>", "output directory", "export")
     .option("--labelset <name>", "labelset to export", "ground-truth")
     .option("--filter <statuses>", "only these label statuses, comma-separated (e.g. REVIEWED,LABELED)")

@@ -10,10 +10,10 @@ import { action, type Context, convertedOption, mebibytes, type Runtime, seconds
 import { chunksOf, DEFAULT_MAX_DOWNLOAD_MIB, openDownload } from "../download.js";
 import { about, CliError, datasetSubject, releaseSubject } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
-import { formatTable } from "../output.js";
+import { RELEASE_FIELDS, withJson } from "../json-fields.js";
 import { safeSegment } from "../safe-paths.js";
 
-const DEFAULT_TIMEOUT_MS = 600_000;
+const DEFAULT_TIMEOUT_S = 600;
 const POLL_INTERVAL_MS = 500;
 
 interface WaitOptions {
@@ -50,25 +50,23 @@ async function list(ctx: Context, _opts: unknown, dataset: string): Promise<void
     datasetSubject(dataset),
     ctx.client().getReleases(dataset, { signal: ctx.signal }),
   );
-  ctx.out.result(releases, () =>
-    releases.length === 0
-      ? "No releases."
-      : formatTable(
-          ["RELEASE", "STATUS", "SAMPLES", "CREATED"],
-          releases.map((r) => [r.name, r.status, String(r.samples_count), r.created_at.slice(0, 10)]),
-        ),
+  ctx.out.list(
+    releases,
+    ["RELEASE", "STATUS", "SAMPLES", "CREATED"],
+    releases.map((r) => [r.name, r.status, String(r.samples_count), r.created_at.slice(0, 10)]),
+    "No releases.",
   );
 }
 
 async function create(
   ctx: Context,
-  opts: WaitOptions & { description: string; wait?: boolean },
+  opts: WaitOptions & { description?: string; wait?: boolean },
   dataset: string,
   name: string,
 ): Promise<void> {
   let release = await about(
     releaseSubject(dataset, name),
-    ctx.client().addRelease(dataset, name, opts.description, { signal: ctx.signal }),
+    ctx.client().addRelease(dataset, name, opts.description ?? "", { signal: ctx.signal }),
   );
   if (opts.wait) release = await waitFor(ctx, dataset, name, opts.timeout);
   ctx.out.result(release, () =>
@@ -141,39 +139,32 @@ async function download(
 /** Adds `segments releases ...` to the program. */
 export function registerReleases(program: Command, runtime: Runtime): void {
   const releases = program.command("releases").description("create, wait for and download releases");
-  const timeoutOption = [
-    "--timeout <seconds>",
-    "give up waiting after this long (default 600)",
-    seconds,
-  ] as const;
-  releases
-    .command("list")
+  const timeoutOption = () =>
+    convertedOption("--timeout <seconds>", "give up waiting after this long", seconds, DEFAULT_TIMEOUT_S);
+  withJson(releases.command("list"), RELEASE_FIELDS)
     .description("list the releases of a dataset")
     .argument("<dataset>", "dataset identifier, owner/name")
     .action(action(runtime, list));
-  releases
-    .command("create")
+  withJson(releases.command("create"), RELEASE_FIELDS)
     .description("start a release (a snapshot of the dataset's samples and labels)")
     .argument("<dataset>", "dataset identifier, owner/name")
     .argument("<name>", "release name, e.g. v1.0")
-    .option("--description <text>", "description", "")
+    .option("--description <text>", "description")
     .option("--wait", "wait until it is built")
-    .option(...timeoutOption, DEFAULT_TIMEOUT_MS)
+    .addOption(timeoutOption())
     .action(action(runtime, create));
-  releases
-    .command("wait")
+  withJson(releases.command("wait"), RELEASE_FIELDS)
     .description("wait until a release is built (exit 5 if it FAILED, 6 on timeout)")
     .argument("<dataset>", "dataset identifier, owner/name")
     .argument("<name>", "release name")
-    .option(...timeoutOption, DEFAULT_TIMEOUT_MS)
+    .addOption(timeoutOption())
     .action(action(runtime, wait));
-  releases
-    .command("download")
+  withJson(releases.command("download"), ["file", "bytes", "release", "samples"])
     .description("download the release file (JSON), waiting for it to be built")
     .argument("<dataset>", "dataset identifier, owner/name")
     .argument("<name>", "release name")
     .option("-o, --out <file>", "where to write it, - for stdout (default: <owner>_<dataset>_<name>.json)")
-    .option(...timeoutOption, DEFAULT_TIMEOUT_MS)
+    .addOption(timeoutOption())
     .addOption(
       convertedOption(
         "--max-size <MiB>",

@@ -13,8 +13,8 @@ import { action, type Context, positiveInt, type Runtime } from "../context.js";
 import { about, CliError, datasetSubject, explainError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { IMAGE_EXTENSIONS, listImages } from "../files.js";
+import { SAMPLE_FIELDS, withJson } from "../json-fields.js";
 import { type LabelItem, loadLabels, matchLabels, stripExtension } from "../labels.js";
-import { formatTable } from "../output.js";
 import { Progress } from "../progress.js";
 
 /** Task types whose samples are a single image (`{ image: { url } }`). */
@@ -136,7 +136,7 @@ async function upload(ctx: Context, opts: UploadOptions, dir: string): Promise<v
   const files = await listImages(dir);
   if (files.length === 0)
     throw new CliError(
-      `no images in ${dir} (looked for ${IMAGE_EXTENSIONS.join(" ")}). Check the directory.`,
+      `no images in ${dir} (looked for ${IMAGE_EXTENSIONS.join(", ")}). Check the directory.`,
       ExitCode.NotFound,
     );
   const client = ctx.client();
@@ -281,16 +281,13 @@ async function list(ctx: Context, opts: { limit?: number }, dataset: string): Pr
     if (opts.limit !== undefined && samples.length >= opts.limit) break;
   }
   const rows = samples.map((s) => [s.name, s.uuid, s.created_at?.slice(0, 10) ?? "-"]);
-  ctx.out.result(samples, () =>
-    samples.length === 0 ? "No samples." : formatTable(["NAME", "UUID", "CREATED"], rows),
-  );
+  ctx.out.list(samples, ["NAME", "UUID", "CREATED"], rows, "No samples.");
 }
 
 /** Adds `segments samples ...` to the program. */
 export function registerSamples(program: Command, runtime: Runtime): void {
   const samples = program.command("samples").description("list and upload samples");
-  samples
-    .command("list")
+  withJson(samples.command("list"), SAMPLE_FIELDS)
     .description("list the samples of a dataset")
     .argument("<dataset>", "dataset identifier, owner/name")
     .option("--limit <n>", "show at most n samples", positiveInt)
@@ -299,8 +296,7 @@ export function registerSamples(program: Command, runtime: Runtime): void {
         about(datasetSubject(dataset), list(ctx, opts, dataset)),
       ),
     );
-  samples
-    .command("upload")
+  withJson(samples.command("upload"), ["dataset", "found", "skipped", "created", "labels"])
     .description("upload the images of a directory as samples (resumable: re-running skips what is there)")
     .argument("<dir>", "directory of images; sample names are the paths relative to it")
     .requiredOption("-d, --dataset <dataset>", "target dataset, owner/name")
@@ -311,7 +307,7 @@ export function registerSamples(program: Command, runtime: Runtime): void {
       "labels to add: a directory of bitmap PNGs with annotations.json, a COCO instance JSON, or a segments labels JSON",
     )
     .option("--labelset <name>", "with --labels: the labelset to put them in", "ground-truth")
-    .option("--label-status <status>", `with --labels: ${LABEL_STATUSES.join(", ")}`, "PRELABELED")
+    .option("--label-status <status>", `with --labels: one of ${LABEL_STATUSES.join(", ")}`, "PRELABELED")
     .addHelpText(
       "after",
       "\nExamples:\n  segments samples upload ./photos --dataset jane/flowers\n" +
