@@ -1,8 +1,8 @@
 /**
- * Downloads whose URL comes from a server (release files, sample images, label bitmaps). The server is untrusted:
- * only `http:` and `https:` are fetched (and `data:image/...` for images, which the API documents for small
- * assets), never `file:` or another scheme, so a server cannot make the CLI read a local file; and bodies are
- * streamed with a size cap, so a huge or endless body stops early instead of filling memory or the disk.
+ * The release file download of `releases download`, whose URL comes from the server. The server is untrusted: only
+ * `http:` and `https:` are fetched, never `file:` or another scheme, so a server cannot make the CLI read a local
+ * file; and the body is streamed with a size cap, so a huge or endless body stops early instead of filling the disk.
+ * (Exports and conversions download through the converter, which applies the same rules.)
  */
 import { CliError } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";
@@ -17,8 +17,6 @@ export interface DownloadOptions {
   what: string;
   maxBytes: number;
   signal?: AbortSignal | undefined;
-  /** Also allow `data:image/...` URLs. */
-  images?: boolean;
 }
 
 /** The URL without its query (signed URLs carry credentials) and without user info, for messages. */
@@ -27,15 +25,14 @@ function describeUrl(url: URL): string {
 }
 
 /**
- * Parses a server-provided URL and refuses every scheme but `http:`/`https:` (plus `data:image/...` when
- * `images` is set).
+ * Parses a server-provided URL and refuses every scheme but `http:`/`https:`.
  *
  * @example
  * ```ts
  * checkUrl("file:///etc/passwd", { what: "the release file" }); // throws CliError (exit 5)
  * ```
  */
-export function checkUrl(raw: string, options: Pick<DownloadOptions, "what" | "images">): URL {
+export function checkUrl(raw: string, options: Pick<DownloadOptions, "what">): URL {
   let url: URL;
   try {
     url = new URL(raw);
@@ -46,7 +43,6 @@ export function checkUrl(raw: string, options: Pick<DownloadOptions, "what" | "i
     );
   }
   if (url.protocol === "http:" || url.protocol === "https:") return url;
-  if (options.images && url.protocol === "data:" && /^data:image\/[\w.+-]+[;,]/i.test(raw)) return url;
   throw new CliError(
     `refusing to fetch ${options.what} from a ${url.protocol} URL (only http and https): the server sent ` +
       `${describeUrl(url)}.`,
@@ -133,46 +129,4 @@ export async function* chunksOf(stream: ReadableStream<Uint8Array>): AsyncGenera
   } finally {
     reader.releaseLock();
   }
-}
-
-/**
- * Downloads a whole body (capped) into memory.
- *
- * @example
- * ```ts
- * const json = JSON.parse(new TextDecoder().decode(await downloadBytes(url, { what: "the release file", maxBytes })));
- * ```
- */
-export async function downloadBytes(raw: string, options: DownloadOptions): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for await (const chunk of chunksOf(await openDownload(raw, options))) {
-    chunks.push(chunk);
-    length += chunk.byteLength;
-  }
-  const bytes = new Uint8Array(length);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-/**
- * A `fetch` for the converter's image and bitmap downloads: the same scheme check and size cap, per request.
- *
- * @example
- * ```ts
- * await SegmentsDataset.load(release, { fetch: guardedFetch({ what: "a label image", maxBytes, images: true }) });
- * ```
- */
-export function guardedFetch(options: DownloadOptions): typeof fetch {
-  return async (input, init) => {
-    const raw = input instanceof Request ? input.url : String(input);
-    const signal = init?.signal ?? options.signal ?? undefined;
-    const response = await fetchChecked(checkUrl(raw, options), { ...options, signal }, fetch);
-    const body = capped(response.body ?? new ReadableStream(), options);
-    return new Response(body, { status: response.status, headers: response.headers });
-  };
 }

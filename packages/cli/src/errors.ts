@@ -194,8 +194,14 @@ export function explainError(error: unknown, subject?: Subject): CliError {
   if (error instanceof CliError) return error;
   const explained = explainApiError(error, subject) ?? explainFsError(error);
   if (explained) return explained;
-  if (error instanceof ConversionError)
-    return new CliError(`cannot convert: ${oneLine(error.message)}.`, ExitCode.Rejected, { cause: error });
+  if (error instanceof ConversionError) {
+    // The converter names its option; on the command line the same limit is --max-size.
+    const message = oneLine(error.message).replace(
+      /pass a larger maxDownloadBytes option to load it/,
+      "raise --max-size",
+    );
+    return new CliError(`cannot convert: ${message}.`, ExitCode.Rejected, { cause: error });
+  }
   const message = error instanceof Error ? oneLine(error.message) : String(error);
   return new CliError(`${message} (re-run with --debug for details).`, ExitCode.Unexpected, {
     cause: error,

@@ -19,7 +19,7 @@ import {
   toCocoInstance,
   toYolo,
 } from "@segments-ts/converter";
-import { loadReleaseFile } from "@segments-ts/converter/node";
+import { loadReleaseFile, OutputDirectory } from "@segments-ts/converter/node";
 import type { Command } from "commander";
 import { action, type Context, type Runtime } from "../context.js";
 import { CliError } from "../errors.js";
@@ -38,7 +38,6 @@ import {
   type SegmentsLabelsFile,
   stripExtension,
 } from "../labels.js";
-import { OutputDir } from "../safe-paths.js";
 import {
   EXPORT_FORMATS,
   EXPORT_SUMMARY_FIELDS,
@@ -133,8 +132,8 @@ async function writeBitmapLabels(ctx: Context, labels: Labels, out: string): Pro
     annotations: {},
   };
   const files: string[] = [];
-  const dir = new OutputDir(out);
-  dir.reserve(BITMAP_SIDECAR);
+  const dir = new OutputDirectory(out);
+  const sidecarName = dir.claim(BITMAP_SIDECAR);
   let unlabeled = 0;
   for (const image of labels.images) {
     if (image.vector)
@@ -148,18 +147,15 @@ async function writeBitmapLabels(ctx: Context, labels: Labels, out: string): Pro
     }
     // Names from the input file are untrusted: made safe and unique (rose.jpg and rose.png give rose.png and
     // rose-2.png), and the sidecar records the name actually written.
-    const png = dir.name(`${stripExtension(image.name)}.png`);
+    const png = dir.claim(`${stripExtension(image.name)}.png`, { directories: true });
     const { bitmap, annotations } = image.segmentation;
     sidecar.annotations[png] = annotations;
     files.push(
-      await writeText(
-        dir.resolve(png),
-        bitmap2file(bitmap.data, { width: bitmap.width, height: bitmap.height }),
-      ),
+      await dir.writeClaimed(png, bitmap2file(bitmap.data, { width: bitmap.width, height: bitmap.height })),
     );
   }
   if (unlabeled > 0) ctx.out.note(`${unlabeled} unlabeled images have no bitmap (nothing written for them).`);
-  files.push(await writeText(dir.resolve(BITMAP_SIDECAR), JSON.stringify(sidecar, null, 2)));
+  files.push(await dir.writeClaimed(sidecarName, JSON.stringify(sidecar, null, 2)));
   return files;
 }
 
@@ -187,10 +183,11 @@ async function writeLabels(ctx: Context, to: string, labels: Labels, out: string
   const result = toYolo(labels.images, labels.categories);
   reportWarnings(ctx, result.warnings);
   const files = [];
-  const dir = new OutputDir(out);
-  dir.reserve("classes.txt");
-  for (const [name, text] of result.value.files) files.push(await writeText(dir.path(name), text));
-  files.push(await writeText(dir.resolve("classes.txt"), result.value.classesTxt));
+  const dir = new OutputDirectory(out);
+  const classes = dir.claim("classes.txt");
+  for (const [name, text] of result.value.files)
+    files.push(await dir.write(name, text, { directories: true }));
+  files.push(await dir.writeClaimed(classes, result.value.classesTxt));
   return files;
 }
 

@@ -4,60 +4,11 @@ import { type ConversionWarning, SegmentsDataset } from "@segments-ts/converter"
 import { type ExportFormat, exportDataset } from "@segments-ts/converter/node";
 import type { Command } from "commander";
 import { action, type Context, convertedOption, mebibytes, type Runtime, seconds } from "../context.js";
-import { DEFAULT_MAX_DOWNLOAD_MIB, downloadBytes, guardedFetch } from "../download.js";
+import { checkUrl, DEFAULT_MAX_DOWNLOAD_MIB } from "../download.js";
 import { CliError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { withJson } from "../json-fields.js";
-import { OutputDir, safeSegment } from "../safe-paths.js";
 import { releaseFileUrl, waitFor } from "./releases.js";
-
-/** Bytes kept of the owner, dataset and release names in export file names (three go into one name). */
-const NAME_PART_BYTES = 60;
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-/**
- * Makes the names an export turns into file names safe, in a parsed release file: sample names become safe, unique
- * relative paths (see {@link OutputDir}), and the owner, dataset and release names single safe segments. Names that
- * are already safe are left as they are; anything that is not a string is left for the release loader to report.
- *
- * @example
- * ```ts
- * const release = safeReleaseNames(JSON.parse(text)); // sample "../../x.png" -> "x.png"
- * ```
- */
-export function safeReleaseNames(release: unknown): unknown {
-  if (!isRecord(release)) return release;
-  if (typeof release.name === "string") release.name = safeSegment(release.name, NAME_PART_BYTES);
-  const dataset = release.dataset;
-  if (!isRecord(dataset)) return release;
-  for (const key of ["owner", "name"] as const) {
-    const value = dataset[key];
-    if (typeof value === "string") dataset[key] = safeSegment(value, NAME_PART_BYTES);
-  }
-  const names = new OutputDir(".");
-  if (Array.isArray(dataset.samples))
-    for (const sample of dataset.samples)
-      if (isRecord(sample) && typeof sample.name === "string") sample.name = names.name(sample.name);
-  return release;
-}
-
-/** Checks `--labelset`: it goes into export file names, so it must be one plain name. */
-export function labelsetOption(value: string): string {
-  if (safeSegment(value) !== value)
-    throw new CliError(
-      `--labelset: "${value}" is not a plain name (no /, \\, control or reserved characters).`,
-      ExitCode.Usage,
-    );
-  return value;
-}
-
-/** The `fetch` given to the converter for images and label bitmaps: http(s) and data:image only, capped. */
-export function imageFetch(ctx: Context, maxBytes: number): typeof fetch {
-  return guardedFetch({ what: "a sample image or label bitmap", maxBytes, signal: ctx.signal, images: true });
-}
 
 /** Formats of `exportDataset`, as accepted by `--format`. */
 export const EXPORT_FORMATS: readonly ExportFormat[] = [
@@ -126,30 +77,15 @@ interface ExportOptions {
   maxSize: number;
 }
 
-/** Downloads (capped, http(s) only) and parses a release file, with its names made safe for export. */
-async function loadRelease(ctx: Context, url: string, maxBytes: number): Promise<unknown> {
-  const bytes = await downloadBytes(url, { what: "the release file", maxBytes, signal: ctx.signal });
-  try {
-    return safeReleaseNames(JSON.parse(new TextDecoder().decode(bytes)));
-  } catch (error) {
-    throw new CliError(
-      `the release file is not valid JSON: ${(error as Error).message}.`,
-      ExitCode.Rejected,
-      {
-        cause: error,
-      },
-    );
-  }
-}
-
 async function run(ctx: Context, opts: ExportOptions, datasetId: string, releaseName: string): Promise<void> {
   const format = exportFormat(opts.format);
-  labelsetOption(opts.labelset);
   const release = await waitFor(ctx, datasetId, releaseName, opts.timeout);
-  const file = await loadRelease(ctx, releaseFileUrl(release, datasetId), opts.maxSize);
-  const dataset = await SegmentsDataset.load(file as Parameters<typeof SegmentsDataset.load>[0] & object, {
+  checkUrl(releaseFileUrl(release, datasetId), { what: "the release file" });
+  // The converter fetches the release file, images and bitmaps over http(s) only, each capped at maxDownloadBytes,
+  // and makes every output name safe and unique (names in a release are untrusted).
+  const dataset = await SegmentsDataset.load(release, {
     labelset: opts.labelset,
-    fetch: imageFetch(ctx, opts.maxSize),
+    maxDownloadBytes: opts.maxSize,
     ...(opts.filter ? { filterBy: opts.filter.split(",").map((s) => s.trim()) } : {}),
   });
   await exportLoaded(ctx, dataset, format, opts.out);

@@ -4,6 +4,7 @@ import { mkdir, rename, rm } from "node:fs/promises";
 import { dirname } from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { safePath } from "@segments-ts/converter";
 import type { Release } from "@segments-ts/sdk";
 import type { Command } from "commander";
 import { action, type Context, convertedOption, mebibytes, type Runtime, seconds } from "../context.js";
@@ -11,7 +12,6 @@ import { chunksOf, DEFAULT_MAX_DOWNLOAD_MIB, openDownload } from "../download.js
 import { about, CliError, datasetSubject, releaseSubject } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { RELEASE_FIELDS, withJson } from "../json-fields.js";
-import { safeSegment } from "../safe-paths.js";
 
 const DEFAULT_TIMEOUT_S = 600;
 const POLL_INTERVAL_MS = 500;
@@ -83,7 +83,7 @@ async function wait(ctx: Context, opts: WaitOptions, dataset: string, name: stri
 
 /** The release file's name when `--out` is not given: `<owner>_<dataset>_<release>.json`, made safe. */
 export function defaultReleaseFileName(dataset: string, name: string): string {
-  return safeSegment(`${dataset.replace("/", "_")}_${name}.json`);
+  return safePath(`${dataset.replace("/", "_")}_${name}.json`);
 }
 
 /** Writes a stream to `file` through a temporary file, so an interrupted or capped download leaves no half file. */
