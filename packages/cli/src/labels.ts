@@ -8,6 +8,9 @@
  * - the `segments-labels` JSON of `segments convert --to segments` (vector labels).
  *
  * Labels are matched to samples by name without extension (`night/rose.png` labels the sample `night/rose.jpg`).
+ *
+ * The file is longer than most because the three sources, their checks against the dataset and the matching share
+ * one set of types and error helpers; each section below is one of those parts.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join, relative, sep } from "node:path";

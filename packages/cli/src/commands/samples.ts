@@ -14,7 +14,7 @@ import { about, CliError, datasetSubject, explainError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
 import { IMAGE_EXTENSIONS, listImages } from "../files.js";
 import { SAMPLE_FIELDS, withJson } from "../json-fields.js";
-import { type LabelItem, loadLabels, matchLabels, stripExtension } from "../labels.js";
+import { type LabelItem, type LabelSource, loadLabels, matchLabels, stripExtension } from "../labels.js";
 import { Progress } from "../progress.js";
 
 /** Task types whose samples are a single image (`{ image: { url } }`). */
@@ -127,7 +127,8 @@ function warnUnmatched(ctx: Context, unmatched: readonly LabelItem[], dataset: s
     ctx.out.note(`... and ${unmatched.length - shown} more labels without a sample.`);
 }
 
-async function upload(ctx: Context, opts: UploadOptions, dir: string): Promise<void> {
+/** Checks the flags, the folder and the dataset, and reads the labels: all before anything is uploaded. */
+async function prepare(ctx: Context, opts: UploadOptions, dir: string) {
   if (!(LABEL_STATUSES as readonly string[]).includes(opts.labelStatus))
     throw new CliError(
       `--label-status: unknown status "${opts.labelStatus}". Use one of: ${LABEL_STATUSES.join(", ")}.`,
@@ -166,6 +167,11 @@ async function upload(ctx: Context, opts: UploadOptions, dir: string): Promise<v
       },
       client.getLabelset(opts.dataset, opts.labelset, { signal: ctx.signal }),
     );
+  return { files, labels };
+}
+
+/** What this run uploads: the images not in the dataset yet, and the labels of samples without one. */
+async function plan(ctx: Context, opts: UploadOptions, dir: string, files: string[], labels?: LabelSource) {
   const existing = await about(
     datasetSubject(opts.dataset),
     existingSamples(ctx, opts.dataset, labels ? opts.labelset : undefined),
@@ -180,7 +186,6 @@ async function upload(ctx: Context, opts: UploadOptions, dir: string): Promise<v
   ctx.out.note(
     `${files.length} images in ${dir}: ${summary.skipped} already in ${opts.dataset} (skipping), ${todo.length} to upload.`,
   );
-
   // Which labels go where: samples of the dataset plus those this run creates.
   let labelTodo: Array<{ item: LabelItem; sample: string }> = [];
   if (labels) {
@@ -198,57 +203,69 @@ async function upload(ctx: Context, opts: UploadOptions, dir: string): Promise<v
         `labelset ${opts.labelset} (skipping), ${unmatched.length} without a sample, ${labelTodo.length} to upload.`,
     );
   }
+  const uuids = new Map([...existing].map(([name, sample]) => [name, sample.uuid]));
+  return { todo, labelTodo, summary, uuids };
+}
+
+type Plan = Awaited<ReturnType<typeof plan>>;
+
+/** Uploads the images in batches: each batch's samples are created once its images are up (see the file comment). */
+async function uploadSamples(ctx: Context, opts: UploadOptions, dir: string, work: Plan, progress: Progress) {
+  const client = ctx.client();
+  for (let start = 0; start < work.todo.length; start += opts.batchSize) {
+    const batch = work.todo.slice(start, start + opts.batchSize);
+    const samples = await mapLimit(
+      batch,
+      opts.concurrency,
+      async (name) => {
+        const asset = await client.uploadAsset(join(dir, name), basename(name), { signal: ctx.signal });
+        progress.tick();
+        return { name, attributes: { image: { url: asset.url } } };
+      },
+      ctx.signal,
+    );
+    const created = await client.addSamples(
+      opts.dataset,
+      samples,
+      { concurrency: 1 },
+      { signal: ctx.signal },
+    );
+    for (const sample of created) work.uuids.set(sample.name, sample.uuid);
+    work.summary.created += created.length;
+  }
+}
+
+/** Adds the planned labels to their samples. */
+async function uploadLabels(ctx: Context, opts: UploadOptions, work: Plan, progress: Progress) {
+  await mapLimit(
+    work.labelTodo,
+    opts.concurrency,
+    async ({ item, sample }) => {
+      const uuid = work.uuids.get(sample);
+      if (uuid === undefined) throw new Error(`sample "${sample}" was not created`);
+      const attributes = await labelAttributes(ctx, item);
+      const params = { label_status: opts.labelStatus as UploadLabelStatus };
+      await ctx.client().addLabel(uuid, opts.labelset, attributes, params, { signal: ctx.signal });
+      if (work.summary.labels) work.summary.labels.created++;
+      progress.tick();
+    },
+    ctx.signal,
+  );
+}
+
+async function upload(ctx: Context, opts: UploadOptions, dir: string): Promise<void> {
+  const { files, labels } = await prepare(ctx, opts, dir);
+  const work = await plan(ctx, opts, dir, files, labels);
+  const { summary, todo, labelTodo } = work;
   const total = todo.length + labelTodo.length;
   if (total === 0) {
     ctx.out.result(summary, () => `Nothing to upload: ${describe(summary, opts)}`);
     return;
   }
-
-  const uuids = new Map<string, string>();
-  for (const [name, sample] of existing) uuids.set(name, sample.uuid);
   const progress = new Progress({ label: "uploaded", total, stream: ctx.out.stderr });
   try {
-    for (let start = 0; start < todo.length; start += opts.batchSize) {
-      const batch = todo.slice(start, start + opts.batchSize);
-      const samples = await mapLimit(
-        batch,
-        opts.concurrency,
-        async (name) => {
-          const asset = await client.uploadAsset(join(dir, name), basename(name), { signal: ctx.signal });
-          progress.tick();
-          return { name, attributes: { image: { url: asset.url } } };
-        },
-        ctx.signal,
-      );
-      const created = await client.addSamples(
-        opts.dataset,
-        samples,
-        { concurrency: 1 },
-        { signal: ctx.signal },
-      );
-      for (const sample of created) uuids.set(sample.name, sample.uuid);
-      summary.created += created.length;
-    }
-    await mapLimit(
-      labelTodo,
-      opts.concurrency,
-      async ({ item, sample }) => {
-        const uuid = uuids.get(sample);
-        if (uuid === undefined) throw new Error(`sample "${sample}" was not created`);
-        await client.addLabel(
-          uuid,
-          opts.labelset,
-          await labelAttributes(ctx, item),
-          {
-            label_status: opts.labelStatus as UploadLabelStatus,
-          },
-          { signal: ctx.signal },
-        );
-        if (summary.labels) summary.labels.created++;
-        progress.tick();
-      },
-      ctx.signal,
-    );
+    await uploadSamples(ctx, opts, dir, work, progress);
+    await uploadLabels(ctx, opts, work, progress);
   } catch (error) {
     if (!ctx.signal.aborted) throw explainError(error, datasetSubject(opts.dataset));
     const labelsDone = summary.labels ? ` and ${summary.labels.created} of ${labelTodo.length} labels` : "";
