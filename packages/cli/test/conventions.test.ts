@@ -8,24 +8,15 @@ import { writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { SegmentsClient } from "@segments-ts/sdk";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { commandReference, run } from "../src/run.ts";
-import { baseEnv, type EmulatorProcess, killAll, spawnEmulator, tempDir } from "./helpers.ts";
+import { commandReference } from "../src/run.ts";
+import { baseEnv, type EmulatorProcess, killAll, runInProcess, spawnEmulator, tempDir } from "./helpers.ts";
 
 const KEY = "conventions-key-0123456789";
 let emulator: EmulatorProcess;
 let env: NodeJS.ProcessEnv;
 
-async function cli(args: string[], options: { tty?: boolean; env?: NodeJS.ProcessEnv } = {}) {
-  let stdout = "";
-  let stderr = "";
-  const isTTY = options.tty ?? false;
-  const code = await run(args, {
-    stdout: { isTTY, write: (text: string) => (stdout += text) },
-    stderr: { isTTY, write: (text: string) => (stderr += text) },
-    env: options.env ?? env,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], options: { tty?: boolean; env?: NodeJS.ProcessEnv } = {}) =>
+  runInProcess(args, options.env ?? env, options.tty);
 
 beforeAll(async () => {
   emulator = await spawnEmulator([`jane:${KEY}`]);

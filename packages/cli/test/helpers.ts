@@ -10,6 +10,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { encodePng } from "@segments-ts/bitmap";
+import { run } from "../src/run.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const packageDir = join(here, "..");
@@ -208,4 +209,23 @@ export function fakeRelease(name: string, url: string): Record<string, unknown> 
     created_at: "2026-01-01T00:00:00Z",
     samples_count: 1,
   };
+}
+
+/**
+ * Runs `segments <args>` in-process (spawning one costs seconds of TypeScript loading), capturing what a terminal
+ * (`tty`) or a pipe would get.
+ */
+export async function runInProcess(
+  args: string[],
+  env: Record<string, string | undefined> = {},
+  tty = false,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const code = await run(args, {
+    stdout: { isTTY: tty, write: (text: string) => (stdout += text) },
+    stderr: { isTTY: tty, write: (text: string) => (stderr += text) },
+    env,
+  });
+  return { code, stdout, stderr };
 }

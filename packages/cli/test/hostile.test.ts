@@ -10,7 +10,6 @@ import { dirname, join, relative, sep } from "node:path";
 import { bitmap2file, encodePng } from "@segments-ts/bitmap";
 import { SegmentsClient } from "@segments-ts/sdk";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { run } from "../src/run.ts";
 import {
   baseEnv,
   type EmulatorProcess,
@@ -18,6 +17,7 @@ import {
   filesUnder,
   killAll,
   runCli,
+  runInProcess,
   spawnEmulator,
   startFakeApi,
   tempDir,
@@ -50,20 +50,8 @@ const TERMINAL_ATTACK = "evil\x1b]0;pwned\x07\x1b[2J\u009b31m\x08\x7f";
 // biome-ignore lint/suspicious/noControlCharactersInRegex: looking for control characters is the point
 const CONTROL_BYTES = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/;
 
-/**
- * Runs the CLI in-process (spawning one costs seconds of TypeScript loading; these tests run it often), capturing
- * the text a terminal would get.
- */
-async function cli(args: string[], cliEnv: NodeJS.ProcessEnv) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(args, {
-    stdout: { write: (text: string) => (stdout += text) },
-    stderr: { write: (text: string) => (stderr += text) },
-    env: cliEnv,
-  });
-  return { code, stdout, stderr };
-}
+/** Runs the CLI in-process: these tests run it often. */
+const cli = (args: string[], cliEnv: NodeJS.ProcessEnv) => runInProcess(args, cliEnv);
 
 beforeAll(async () => {
   emulator = await spawnEmulator([`jane:${KEY}`]);

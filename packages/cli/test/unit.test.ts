@@ -18,20 +18,11 @@ import { ExitCode } from "../src/exit-codes.ts";
 import { matchLabels } from "../src/labels.ts";
 import { formatTable } from "../src/output.ts";
 import { formatDuration, Progress } from "../src/progress.ts";
-import { run } from "../src/run.ts";
-import { makeImages, tempDir } from "./helpers.ts";
+import { makeImages, runInProcess, tempDir } from "./helpers.ts";
 
 function sink(isTTY = false) {
   const chunks: string[] = [];
   return { chunks, isTTY, write: (text: string) => chunks.push(text), text: () => chunks.join("") };
-}
-
-/** Runs the CLI in-process with captured output. */
-async function runInProcess(argv: string[], env: Record<string, string> = {}) {
-  const stdout = sink();
-  const stderr = sink();
-  const code = await run(argv, { stdout, stderr, env });
-  return { code, stdout: stdout.text(), stderr: stderr.text() };
 }
 
 describe("Progress", () => {
