@@ -41,11 +41,12 @@ export async function toBlob(data: UploadData, filename: string): Promise<Blob> 
 }
 
 async function readFileAtPath(path: string): Promise<Uint8Array> {
-  // A variable specifier keeps bundlers from pulling node:fs into browser builds; it is only loaded for paths.
+  // A variable specifier keeps bundlers from pulling node:fs into browser builds; it is only loaded for paths. The
+  // comments tell Vite and webpack to leave this import alone (webpack otherwise warns "critical dependency").
   const specifier = "node:fs/promises";
   let fs: { readFile(path: string): Promise<Uint8Array> };
   try {
-    fs = await import(/* @vite-ignore */ specifier);
+    fs = await import(/* webpackIgnore: true */ /* @vite-ignore */ specifier);
   } catch {
     throw new ValidationError(
       "data",
