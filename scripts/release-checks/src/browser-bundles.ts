@@ -119,7 +119,10 @@ export async function bundleForBrowsers(
       ["webpack", withWebpack],
       ["vite", withVite],
     ] as const) {
-      reports.push({ bundler, entry, ...(await build(file, project)) });
+      const { problems, bytes } = await build(file, project);
+      // A nearly empty bundle means the bundler dropped the package: then nothing was checked.
+      if (bytes < 1024) problems.push(`the bundle is ${bytes} bytes: the package was left out`);
+      reports.push({ bundler, entry, problems, bytes });
     }
   }
   return reports;

@@ -16,7 +16,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { build } from "esbuild";
+import { type BundleReport, bundleForBrowsers } from "./browser-bundles.ts";
+import { runRuntimeSmoke } from "./runtime-smoke.ts";
 import { BROWSER_ENTRIES, CJS_SMOKE, ESM_SMOKE, TYPES_SMOKE } from "./smoke-scripts.ts";
 import { publishablePackages, RELEASE_CHECKS_DIR, ROOT_DIR } from "./workspace.ts";
 
@@ -116,30 +117,25 @@ try {
   if (typecheck.status !== 0)
     throw new Error(`the consumer does not type-check:\n${typecheck.stdout}${typecheck.stderr}`);
 
-  step("bundling for the browser with esbuild");
-  for (const entry of BROWSER_ENTRIES.filter((candidate) => candidate.packageName in specs)) {
-    const file = join(project, `browser-${entry.name}.mjs`);
-    writeFileSync(file, entry.source);
-    const result = await build({
-      entryPoints: [file],
-      absWorkingDir: project,
-      bundle: true,
-      platform: "browser",
-      format: "esm",
-      minify: true,
-      write: false,
-      logLevel: "silent",
-    });
-    const bundle = result.outputFiles[0]?.text ?? "";
-    const nodeBuiltin =
-      /\b(?:require\(|from\s*)["'](?:node:)?(?:fs|path|http|https|crypto|zlib|stream|child_process)["']/.exec(
-        bundle,
-      );
-    if (nodeBuiltin) throw new Error(`browser bundle of ${entry.packageName} references ${nodeBuiltin[0]}`);
+  step("bundling the browser entries with esbuild, webpack and Vite");
+  checkBrowserBundles(
+    await bundleForBrowsers(
+      BROWSER_ENTRIES.filter((candidate) => candidate.packageName in specs),
+      project,
+    ),
+  );
+  step("running the runtime smoke (dataset, samples, bitmap label, release, COCO export) on each runtime");
+  const runtimes = await runRuntimeSmoke(project, join(work, "runtimes"));
+  for (const { runtime, status, detail, seconds } of runtimes)
     console.log(
-      `  ${entry.packageName}: browser bundle ${(bundle.length / 1024).toFixed(1)} kB minified, no Node built-ins`,
+      `  ${runtime}: ${status.toUpperCase()} in ${seconds}s${status === "passed" ? ` (${detail})` : `: ${detail}`}`,
     );
-  }
+  const ran = runtimes.filter((r) => r.status === "passed").map((r) => r.runtime);
+  const skipped = runtimes.filter((r) => r.status === "skipped").map((r) => r.runtime);
+  console.log(`  runtimes: ran on ${ran.join(", ") || "none"}; skipped ${skipped.join(", ") || "none"}`);
+  const failed = runtimes.filter((r) => r.status === "failed");
+  if (failed.length > 0)
+    throw new Error(`the runtime smoke failed on ${failed.map((r) => r.runtime).join(", ")}`);
   step("ok");
 } finally {
   if (values.keep) console.log(`pack-smoke: kept ${work}`);
@@ -170,6 +166,17 @@ export function tarballProblems(readme: string, listing: string): string[] {
   if (!/```(?:ts|typescript|js|javascript|sh|bash)\n/.test(readme))
     problems.push("README.md has no code example");
   return problems;
+}
+
+/** Prints one line per bundle and fails on any problem. */
+function checkBrowserBundles(reports: readonly BundleReport[]): void {
+  const failures: string[] = [];
+  for (const { bundler, entry, problems, bytes } of reports) {
+    const where = `${entry.packageName} with ${bundler}`;
+    if (problems.length > 0) failures.push(`${where}:\n    ${problems.join("\n    ")}`);
+    else console.log(`  ${where}: ${(bytes / 1024).toFixed(1)} kB, no warning, no Node built-in`);
+  }
+  if (failures.length > 0) throw new Error(`browser bundles:\n  ${failures.join("\n  ")}`);
 }
 
 /**

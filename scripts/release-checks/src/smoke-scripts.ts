@@ -79,19 +79,44 @@ main().catch((error) => {
 `;
 }
 
-/** Entry points bundled with esbuild for the browser: the SDK must bundle without Node built-ins. */
-export const BROWSER_ENTRIES = [
+/** A package's browser entry, as an app would import it. */
+export interface BrowserEntry {
+  name: string;
+  packageName: string;
+  source: string;
+}
+
+/**
+ * Entry points bundled for the browser with esbuild, webpack and Vite: no Node built-in, no warning. Each puts what
+ * it imports on `globalThis`, so no bundler can tree-shake the package away.
+ */
+export const BROWSER_ENTRIES: readonly BrowserEntry[] = [
+  {
+    name: "client",
+    packageName: "@segments-ts/client",
+    source: `import { createSegmentsApiClient } from "@segments-ts/client";
+globalThis.api = createSegmentsApiClient({ apiKey: "key", baseUrl: "https://api.segments.ai" });
+`,
+  },
   {
     name: "sdk",
     packageName: "@segments-ts/sdk",
     source: `import { SegmentsClient } from "@segments-ts/sdk";
-export const client = new SegmentsClient({ apiKey: "key", baseUrl: "https://api.segments.ai" });
+globalThis.client = new SegmentsClient({ apiKey: "key", baseUrl: "https://api.segments.ai" });
 `,
   },
   {
     name: "bitmap",
     packageName: "@segments-ts/bitmap",
-    source: `export { bitmap2file, file2bitmap } from "@segments-ts/bitmap";
+    source: `import { bitmap2file, file2bitmap } from "@segments-ts/bitmap";
+globalThis.bitmap = { bitmap2file, file2bitmap };
+`,
+  },
+  {
+    name: "converter",
+    packageName: "@segments-ts/converter",
+    source: `import { fromCocoInstance, SegmentsDataset, toCocoInstance, toYolo } from "@segments-ts/converter";
+globalThis.converter = { fromCocoInstance, SegmentsDataset, toCocoInstance, toYolo };
 `,
   },
 ];
