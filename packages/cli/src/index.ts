@@ -6,7 +6,7 @@
  * ```ts
  * import { ExitCode, run } from "@segments-ts/cli";
  *
- * const code = await run(["datasets", "get", "jane/flowers", "--json"], {
+ * const code = await run(["datasets", "get", "jane/flowers", "--json", "full_name,samples_count"], {
  *   stdout: process.stdout,
  *   stderr: process.stderr,
  *   env: process.env,

@@ -84,7 +84,7 @@ export interface RunOptions {
  * @example
  * ```ts
  * import { run } from "@segments-ts/cli";
- * const code = await run(["datasets", "list", "--json"], {
+ * const code = await run(["datasets", "list", "--json", "full_name"], {
  *   stdout: process.stdout,
  *   stderr: process.stderr,
  *   env: { SEGMENTS_API_KEY: "...", SEGMENTS_API_URL: "http://127.0.0.1:8787" },
