@@ -88,7 +88,7 @@ describe("segments labels render", () => {
     });
     const output = join(await tempDir("render"), "segments.png");
     const result = await runCli(
-      ["labels", "render", sample.uuid, "-o", output, "--alpha", "1", "--json"],
+      ["labels", "render", sample.uuid, "-o", output, "--alpha", "1", "--json", "file,width,height"],
       env,
     );
     expect(result.code).toBe(0);

@@ -7,6 +7,7 @@ import { InvalidArgumentError } from "commander";
 import { action, type Context, type Runtime } from "../context.js";
 import { about, CliError } from "../errors.js";
 import { ExitCode } from "../exit-codes.js";
+import { withJson } from "../json-fields.js";
 
 interface RenderOptions {
   labelset: string;
@@ -90,8 +91,7 @@ function opacity(value: string): number {
 /** Adds `segments labels render` to the program. */
 export function registerLabels(program: Command, runtime: Runtime): void {
   const labels = program.command("labels").description("work with labels");
-  labels
-    .command("render")
+  withJson(labels.command("render"), ["file", "width", "height"])
     .description("draw a sample's image label over its image, with category colours and names, as a PNG")
     .argument("<sample>", "the sample's uuid")
     .option("--labelset <name>", "labelset to draw", "ground-truth")
