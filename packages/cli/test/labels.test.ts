@@ -5,7 +5,7 @@
 import { mkdir, readFile, rm, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { bitmap2file, decodeLabelBitmap } from "@segments-ts/bitmap";
-import { encode } from "@segments-ts/converter";
+import { rle } from "@segments-ts/converter";
 import { SegmentsClient } from "@segments-ts/sdk";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
@@ -284,7 +284,7 @@ describe("convert --to segments with segmentation labels", () => {
         id: i + 1,
         image_id: i + 1,
         category_id: 2,
-        segmentation: encode({ width: SIZE, height: SIZE, data }),
+        segmentation: rle.encode({ width: SIZE, height: SIZE, data }),
         bbox: [3, 2, 9, 8 + i],
         area: 0,
         iscrowd: 0,

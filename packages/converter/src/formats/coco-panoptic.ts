@@ -6,8 +6,8 @@
  */
 import { encodePng } from "@segments-ts/bitmap";
 import { ConversionError, WarningCollector } from "../errors.js";
+import { instanceBounds } from "../geometry/index.js";
 import { resolveMaxPixels } from "../limits.js";
-import { instanceBounds } from "../rle/bitmap.js";
 import type { Category, InstanceBitmap, LabeledImage, SegmentationAnnotation } from "../types.js";
 import type { ConversionResult } from "./coco.js";
 import { decodeInputPng, isRecord, kindOf } from "./common.js";

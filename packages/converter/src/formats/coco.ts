@@ -12,12 +12,19 @@ import {
   WarningCollector,
   withLocation,
 } from "../errors.js";
-import { maskToPolygons, type Region, regionsArea, regionsToRle, ringsBbox } from "../geometry/index.js";
+import {
+  instanceBounds,
+  maskToPolygons,
+  regionsArea,
+  regionsToRle,
+  ringsBbox,
+  traceInstance,
+} from "../geometry/index.js";
 import { checkPixels, resolveMaxPixels } from "../limits.js";
-import { encodeInstance, instanceBounds } from "../rle/bitmap.js";
 import {
   type CocoSegmentation,
   decode,
+  encodeInstance,
   frBbox,
   type Rle,
   area as rleArea,
@@ -217,7 +224,7 @@ export function* cocoAnnotationsForImage(
       const bbox = [b.x0, b.y0, b.x1 - b.x0 + 1, b.y1 - b.y0 + 1];
       let segmentation: CocoSegmentation | undefined;
       if (options.bitmapSegmentation === "polygon" && !crowd) {
-        const regions = traceInstance(bitmap, a.id, b, options.polygonTolerance ?? 0);
+        const regions = traceInstance(bitmap, a.id, b, { tolerance: options.polygonTolerance ?? 0 });
         if (regions.every((r) => r.length === 1)) segmentation = regions.map((r) => r[0] as number[]);
       }
       segmentation ??= encodeInstance(bitmap.data, bitmap.width, bitmap.height, a.id, b);
@@ -253,22 +260,6 @@ function checkBitmap(bitmap: InstanceBitmap, image: LabeledImage, file: string |
       { file, item: `image ${image.name}`, field: "segmentation_bitmap" },
     );
   }
-}
-
-function traceInstance(
-  bitmap: InstanceBitmap,
-  id: number,
-  b: { x0: number; y0: number; x1: number; y1: number },
-  tolerance: number,
-): Region[] {
-  const w = b.x1 - b.x0 + 1;
-  const h = b.y1 - b.y0 + 1;
-  const crop = new Uint8Array(w * h);
-  for (let y = 0; y < h; y++) {
-    const row = (y + b.y0) * bitmap.width + b.x0;
-    for (let x = 0; x < w; x++) crop[y * w + x] = bitmap.data[row + x] === id ? 1 : 0;
-  }
-  return maskToPolygons({ width: w, height: h, data: crop }, { tolerance, offsetX: b.x0, offsetY: b.y0 });
 }
 
 /**

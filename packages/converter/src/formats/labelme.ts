@@ -6,8 +6,7 @@
  * (holes are reported as warnings, labelme cannot hold them).
  */
 import { ConversionError, WarningCollector } from "../errors.js";
-import { maskToPolygons } from "../geometry/index.js";
-import { instanceBounds } from "../rle/bitmap.js";
+import { instanceBounds, traceInstance } from "../geometry/index.js";
 import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js";
 import type { ConversionResult } from "./coco.js";
 import { categoryLookup, flattenPoints, isRecord, kindOf, toPairs } from "./common.js";
@@ -79,13 +78,7 @@ export function toLabelme(
         warnings.add("instance has no pixels (skipped)", { item });
         continue;
       }
-      const w = b.x1 - b.x0 + 1;
-      const h = b.y1 - b.y0 + 1;
-      const crop = new Uint8Array(w * h);
-      for (let y = 0; y < h; y++)
-        for (let x = 0; x < w; x++)
-          crop[y * w + x] = bitmap.data[(y + b.y0) * bitmap.width + x + b.x0] === a.id ? 1 : 0;
-      const regions = maskToPolygons({ width: w, height: h, data: crop }, { offsetX: b.x0, offsetY: b.y0 });
+      const regions = traceInstance(bitmap, a.id, b);
       const holes = regions.reduce((n, r) => n + r.length - 1, 0);
       if (holes > 0)
         warnings.add(`${holes} hole(s) cannot be represented in labelme (outer rings written)`, { item });

@@ -7,8 +7,7 @@
  */
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
 import { ConversionError, WarningCollector } from "../errors.js";
-import { ringsBbox } from "../geometry/index.js";
-import { instanceBounds } from "../rle/bitmap.js";
+import { instanceBounds, ringsBbox } from "../geometry/index.js";
 import type { Category, ImageVectorAnnotation, LabeledImage, ObjectAttributes } from "../types.js";
 import type { ConversionResult } from "./coco.js";
 import { categoryLookup, flattenPoints, requireImageSize } from "./common.js";

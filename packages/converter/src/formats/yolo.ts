@@ -6,9 +6,8 @@
  * truncated; zero-sized images raise a {@link ConversionError} naming the image instead of `ZeroDivisionError`.
  */
 import { ConversionError, WarningCollector } from "../errors.js";
-import { maskToPolygons, ringsBbox } from "../geometry/index.js";
+import { instanceBounds, ringsBbox, traceInstance } from "../geometry/index.js";
 import { UniqueNames } from "../names.js";
-import { instanceBounds } from "../rle/bitmap.js";
 import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js";
 import type { ConversionResult } from "./coco.js";
 import {
@@ -146,16 +145,7 @@ export function toYolo(
           boxLine(c, [b.x0, b.y0, b.x1 + 1, b.y1 + 1], item);
           continue;
         }
-        const w = b.x1 - b.x0 + 1;
-        const h = b.y1 - b.y0 + 1;
-        const crop = new Uint8Array(w * h);
-        for (let y = 0; y < h; y++)
-          for (let x = 0; x < w; x++)
-            crop[y * w + x] = bitmap.data[(y + b.y0) * bitmap.width + x + b.x0] === a.id ? 1 : 0;
-        const regions = maskToPolygons(
-          { width: w, height: h, data: crop },
-          { offsetX: b.x0, offsetY: b.y0, tolerance: options.polygonTolerance ?? 0 },
-        );
+        const regions = traceInstance(bitmap, a.id, b, { tolerance: options.polygonTolerance ?? 0 });
         const holes = regions.reduce((n, r) => n + r.length - 1, 0);
         if (holes > 0)
           warnings.add(`${holes} hole(s) cannot be represented in YOLO-seg (outer rings written)`, {

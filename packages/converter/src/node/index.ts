@@ -14,10 +14,9 @@ import { toCocoPanoptic, toPanopticCategories } from "../formats/coco-panoptic.j
 import { type CocoStreamItem, fromCocoInstanceChunks } from "../formats/coco-stream.js";
 import { stripExtension } from "../formats/common.js";
 import { toYolo } from "../formats/yolo.js";
-import { maskToPolygons } from "../geometry/index.js";
+import { instanceBounds, traceInstance } from "../geometry/index.js";
 import { safePath } from "../names.js";
 import { type ByteCache, type DatasetOptions, parseReleaseFile, SegmentsDataset } from "../release/index.js";
-import { instanceBounds } from "../rle/bitmap.js";
 import type { Category, ImageSequenceVectorLabelAttributes, LabeledImage } from "../types.js";
 import { OutputDirectory } from "./output.js";
 
@@ -319,16 +318,7 @@ export async function exportDataset(
             });
             continue;
           }
-          const w = b.x1 - b.x0 + 1;
-          const h = b.y1 - b.y0 + 1;
-          const crop = new Uint8Array(w * h);
-          for (let y = 0; y < h; y++)
-            for (let x = 0; x < w; x++)
-              crop[y * w + x] = seg.bitmap.data[(y + b.y0) * seg.bitmap.width + x + b.x0] === a.id ? 1 : 0;
-          const regions = maskToPolygons(
-            { width: w, height: h, data: crop },
-            { offsetX: b.x0, offsetY: b.y0 },
-          );
+          const regions = traceInstance(seg.bitmap, a.id, b);
           const polygons = regions.flat().map((ring) => {
             const pts: number[][] = [];
             for (let i = 0; i < ring.length; i += 2) pts.push([ring[i] as number, ring[i + 1] as number]);
