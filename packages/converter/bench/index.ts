@@ -2,7 +2,7 @@
 import { mkdtemp, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fromCocoInstance, toCocoInstance } from "../src/formats/coco.js";
+import { fromCocoInstance, toCocoInstance } from "../src/formats/coco/index.js";
 import { importCocoFile, writeCocoInstanceFile } from "../src/node/index.js";
 import { decode, encode, frPoly } from "../src/rle/index.js";
 import type { ImageVectorAnnotation, LabeledImage } from "../src/types.js";

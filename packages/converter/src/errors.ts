@@ -53,6 +53,12 @@ export class ConversionError extends Error {
   }
 }
 
+/** The result of a conversion: the output plus the warnings collected on the way. */
+export interface ConversionResult<T> {
+  value: T;
+  warnings: ConversionWarning[];
+}
+
 /** A non-fatal problem, collected in a conversion result. */
 export interface ConversionWarning extends ProblemLocation {
   message: string;

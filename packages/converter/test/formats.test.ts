@@ -1,7 +1,7 @@
 import { decodePng } from "@segments-ts/bitmap";
 import { describe, expect, it } from "vitest";
 import { ConversionError } from "../src/errors.js";
-import { fromCocoInstance, toCocoInstance } from "../src/formats/coco.js";
+import { fromCocoInstance, toCocoInstance } from "../src/formats/coco/index.js";
 import { fromCocoPanoptic, toCocoPanoptic } from "../src/formats/coco-panoptic.js";
 import { fromIndexPng, renderIndexImage, toIndexPng } from "../src/formats/index-png.js";
 import { fromLabelme, toLabelme } from "../src/formats/labelme.js";

@@ -6,7 +6,7 @@
 import { encodePng } from "@segments-ts/bitmap";
 import { describe, expect, it } from "vitest";
 import { ConversionError } from "../src/errors.js";
-import { fromCocoInstance } from "../src/formats/coco.js";
+import { fromCocoInstance } from "../src/formats/coco/index.js";
 import { fromCocoPanoptic, type PanopticAnnotation } from "../src/formats/coco-panoptic.js";
 import { fromIndexPng, renderIndexImage } from "../src/formats/index-png.js";
 import { fromLabelme } from "../src/formats/labelme.js";

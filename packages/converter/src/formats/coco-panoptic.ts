@@ -5,11 +5,10 @@
  * bitmap in RGB; the panopticapi colour jitter of the Python SDK is not needed for correctness.
  */
 import { encodePng } from "@segments-ts/bitmap";
-import { ConversionError, WarningCollector } from "../errors.js";
+import { ConversionError, type ConversionResult, WarningCollector } from "../errors.js";
 import { instanceBounds } from "../geometry/index.js";
 import { resolveMaxPixels } from "../limits.js";
 import type { Category, InstanceBitmap, LabeledImage, SegmentationAnnotation } from "../types.js";
-import type { ConversionResult } from "./coco.js";
 import { decodeInputPng, isRecord, kindOf } from "./common.js";
 
 export interface PanopticSegmentInfo {

@@ -65,6 +65,20 @@ export function categoryLookup(
   };
 }
 
+/**
+ * The category id of a class name met in a file, adding the name to `categoryIds` (the largest id plus one) the
+ * first time, and to `names`, the names of this file in order of first appearance.
+ */
+export function categoryIdFor(name: string, categoryIds: Map<string, number>, names: string[]): number {
+  let categoryId = categoryIds.get(name);
+  if (categoryId === undefined) {
+    categoryId = Math.max(0, ...categoryIds.values()) + 1;
+    categoryIds.set(name, categoryId);
+  }
+  if (!names.includes(name)) names.push(name);
+  return categoryId;
+}
+
 /** Flattens `[[x, y], ...]` after checking every number is finite. */
 export function flattenPoints(points: unknown, location: ProblemLocation): number[] {
   if (!Array.isArray(points))

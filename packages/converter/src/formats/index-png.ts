@@ -8,12 +8,11 @@
  * warning) instead of saturating at 255.
  */
 import { encodePng, instanceColor } from "@segments-ts/bitmap";
-import { ConversionError, WarningCollector, withLocation } from "../errors.js";
+import { ConversionError, type ConversionResult, WarningCollector, withLocation } from "../errors.js";
 import { ringsBbox } from "../geometry/index.js";
 import { checkPixels, resolveMaxPixels } from "../limits.js";
 import { frBbox, frPoly, decode as rleDecode } from "../rle/index.js";
 import type { Category, LabeledImage, SegmentationAnnotation } from "../types.js";
-import type { ConversionResult } from "./coco.js";
 import { categoryLookup, decodeInputPng, flattenPoints, requireImageSize } from "./common.js";
 
 /** Options of {@link toIndexPng}. */

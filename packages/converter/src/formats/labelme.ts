@@ -5,11 +5,10 @@
  * instead of producing `type: None`; rectangle corners are normalised; every region of a bitmap instance is exported
  * (holes are reported as warnings, labelme cannot hold them).
  */
-import { ConversionError, WarningCollector } from "../errors.js";
+import { ConversionError, type ConversionResult, WarningCollector } from "../errors.js";
 import { instanceBounds, traceInstance } from "../geometry/index.js";
 import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js";
-import type { ConversionResult } from "./coco.js";
-import { categoryLookup, flattenPoints, isRecord, kindOf, toPairs } from "./common.js";
+import { categoryIdFor, categoryLookup, flattenPoints, isRecord, kindOf, toPairs } from "./common.js";
 
 export interface LabelmeShape {
   label: string;
@@ -149,34 +148,7 @@ export function fromLabelme(
   const annotations: ImageVectorAnnotation[] = [];
   d.shapes.forEach((s, i) => {
     const item = `shape ${i}`;
-    // `shapes` is user input: a null or a bare value in it must be reported, not dereferenced.
-    if (!isRecord(s))
-      throw new ConversionError(`shape must be an object, got ${kindOf(s)}`, {
-        file,
-        item,
-        field: `shapes[${i}]`,
-      });
-    const shape = s as Record<string, unknown>;
-    const label = typeof shape.label === "string" ? shape.label.trim() : "";
-    if (label === "") throw new ConversionError("shape has no label", { file, item, field: "label" });
-    const shapeType = typeof shape.shape_type === "string" ? shape.shape_type : "polygon";
-    const type = SUPPORTED[shapeType];
-    if (type === undefined) {
-      throw new ConversionError(
-        `unsupported shape_type ${JSON.stringify(shapeType)} (supported: ${Object.keys(SUPPORTED).join(", ")})`,
-        { file, item, field: "shape_type" },
-      );
-    }
-    const flat = flattenPoints(shape.points, { file, item });
-    const n = flat.length / 2;
-    if (
-      (type === "bbox" && n !== 2) ||
-      (type === "point" && n !== 1) ||
-      (type === "polygon" && n < 3) ||
-      (type === "polyline" && n < 2)
-    ) {
-      throw new ConversionError(`${shapeType} with ${n} points`, { file, item, field: "points" });
-    }
+    const { label, type, flat, groupId } = readShape(s, i, { file, item });
     if (flat.some((v, k) => v < 0 || v > (k % 2 === 0 ? width : height)))
       warnings.add("coordinates outside the image (kept as is)", { file, item, field: "points" });
     let points = toPairs(flat);
@@ -187,19 +159,13 @@ export function fromLabelme(
         [Math.max(x0, x1), Math.max(y0, y1)],
       ];
     }
-    let categoryId = categoryIds.get(label);
-    if (categoryId === undefined) {
-      categoryId = Math.max(0, ...categoryIds.values()) + 1;
-      categoryIds.set(label, categoryId);
-    }
-    if (!names.includes(label)) names.push(label);
     const annotation: ImageVectorAnnotation = {
       id: annotations.length + 1,
-      category_id: categoryId,
+      category_id: categoryIdFor(label, categoryIds, names),
       type,
       points,
     };
-    if (typeof shape.group_id === "number") annotation.attributes = { group_id: shape.group_id };
+    if (groupId !== undefined) annotation.attributes = { group_id: groupId };
     annotations.push(annotation);
   });
   return {
@@ -209,4 +175,37 @@ export function fromLabelme(
     },
     warnings: warnings.list,
   };
+}
+
+/** One shape of `shapes` (user input: anything, null included), checked: label, type, points, group. */
+function readShape(
+  s: unknown,
+  i: number,
+  location: { file: string | undefined; item: string },
+): { label: string; type: ImageVectorAnnotation["type"]; flat: number[]; groupId: number | undefined } {
+  if (!isRecord(s))
+    throw new ConversionError(`shape must be an object, got ${kindOf(s)}`, {
+      ...location,
+      field: `shapes[${i}]`,
+    });
+  const label = typeof s.label === "string" ? s.label.trim() : "";
+  if (label === "") throw new ConversionError("shape has no label", { ...location, field: "label" });
+  const shapeType = typeof s.shape_type === "string" ? s.shape_type : "polygon";
+  const type = SUPPORTED[shapeType];
+  if (type === undefined) {
+    throw new ConversionError(
+      `unsupported shape_type ${JSON.stringify(shapeType)} (supported: ${Object.keys(SUPPORTED).join(", ")})`,
+      { ...location, field: "shape_type" },
+    );
+  }
+  const flat = flattenPoints(s.points, location);
+  const n = flat.length / 2;
+  if (
+    (type === "bbox" && n !== 2) ||
+    (type === "point" && n !== 1) ||
+    (type === "polygon" && n < 3) ||
+    (type === "polyline" && n < 2)
+  )
+    throw new ConversionError(`${shapeType} with ${n} points`, { ...location, field: "points" });
+  return { label, type, flat, groupId: typeof s.group_id === "number" ? s.group_id : undefined };
 }

@@ -6,11 +6,10 @@
  * are rounded (not floored) on export and the XML has a declaration.
  */
 import { XMLBuilder, XMLParser } from "fast-xml-parser";
-import { ConversionError, WarningCollector } from "../errors.js";
+import { ConversionError, type ConversionResult, type ProblemLocation, WarningCollector } from "../errors.js";
 import { instanceBounds, ringsBbox } from "../geometry/index.js";
 import type { Category, ImageVectorAnnotation, LabeledImage, ObjectAttributes } from "../types.js";
-import type { ConversionResult } from "./coco.js";
-import { categoryLookup, flattenPoints, requireImageSize } from "./common.js";
+import { categoryIdFor, categoryLookup, flattenPoints, requireImageSize } from "./common.js";
 
 /** Options of {@link toVoc}. */
 export interface ToVocOptions {
@@ -119,32 +118,12 @@ export function fromVoc(
 ): ConversionResult<VocImport> {
   const file = options.file;
   const warnings = new WarningCollector();
-  const categoryIds = options.categoryIds ?? new Map<string, number>();
-  const parser = new XMLParser({
-    ignoreAttributes: true,
-    parseTagValue: false,
-    isArray: (name) => name === "object",
-  });
-  let doc: Record<string, unknown>;
-  try {
-    doc = parser.parse(xml, true) as Record<string, unknown>;
-  } catch (error) {
-    throw new ConversionError(`invalid XML: ${(error as Error).message}`, { file }, { cause: error });
-  }
-  const root = doc.annotation as Record<string, unknown> | undefined;
-  if (typeof root !== "object" || root === null)
-    throw new ConversionError("missing <annotation> root element", { file });
+  const root = parseRoot(xml, file);
   const size = root.size as Record<string, unknown> | undefined;
-  const num = (v: unknown, field: string, item?: string) => {
-    const n = typeof v === "string" ? Number(v.trim()) : Number.NaN;
-    if (typeof v !== "string" || v.trim() === "" || !Number.isFinite(n))
-      throw new ConversionError(`expected a number, got ${JSON.stringify(v)}`, { file, item, field });
-    return n;
-  };
   if (typeof size !== "object" || size === null)
     throw new ConversionError("missing <size>", { file, field: "size" });
-  const width = num(size.width, "size.width");
-  const height = num(size.height, "size.height");
+  const width = vocNumber(size.width, { file, field: "size.width" });
+  const height = vocNumber(size.height, { file, field: "size.height" });
   // Some labeling tools write <width>0</width><height>0</height> when they did not know the size. The boxes are
   // still good, so such a file imports with a warning and size 0 (an exporter that needs the size then names this
   // image); any other impossible size is refused, since exporters divide by or allocate from it.
@@ -158,34 +137,17 @@ export function fromVoc(
   const filename = typeof root.filename === "string" ? root.filename : "";
   if (filename === "") warnings.add("missing <filename>", { file, field: "filename" });
   const names: string[] = [];
+  const categoryIds = options.categoryIds ?? new Map<string, number>();
   const annotations: ImageVectorAnnotation[] = [];
   ((root.object as unknown[] | undefined) ?? []).forEach((o, i) => {
     const item = `object ${i + 1}`;
-    const obj = o as Record<string, unknown>;
-    const name = typeof obj.name === "string" ? obj.name.trim() : "";
-    if (name === "") throw new ConversionError("object has no <name>", { file, item, field: "name" });
-    const box = obj.bndbox as Record<string, unknown> | undefined;
-    if (typeof box !== "object" || box === null)
-      throw new ConversionError("object has no <bndbox>", { file, item, field: "bndbox" });
-    const [xmin, ymin, xmax, ymax] = (["xmin", "ymin", "xmax", "ymax"] as const).map((k) =>
-      num(box[k], `bndbox.${k}`, item),
-    ) as [number, number, number, number];
-    if (xmax < xmin || ymax < ymin)
-      throw new ConversionError("xmax/ymax smaller than xmin/ymin", { file, item, field: "bndbox" });
+    const { name, box, attributes } = readObject(o as Record<string, unknown>, { file, item });
+    const [xmin, ymin, xmax, ymax] = box;
     if (!sizeUnknown && (xmin < 0 || ymin < 0 || xmax > width || ymax > height))
       warnings.add("box outside the image (kept as is)", { file, item, field: "bndbox" });
-    let categoryId = categoryIds.get(name);
-    if (categoryId === undefined) {
-      categoryId = Math.max(0, ...categoryIds.values()) + 1;
-      categoryIds.set(name, categoryId);
-    }
-    if (!names.includes(name)) names.push(name);
-    const attributes: ObjectAttributes = {};
-    for (const f of FLAGS) if (obj[f] !== undefined) attributes[f] = String(obj[f]).trim() === "1";
-    if (typeof obj.pose === "string" && obj.pose !== "Unspecified") attributes.pose = obj.pose;
     const annotation: ImageVectorAnnotation = {
       id: annotations.length + 1,
-      category_id: categoryId,
+      category_id: categoryIdFor(name, categoryIds, names),
       type: "bbox",
       points: [
         [xmin, ymin],
@@ -202,4 +164,52 @@ export function fromVoc(
     },
     warnings: warnings.list,
   };
+}
+
+/** The `<annotation>` element of a VOC document. */
+function parseRoot(xml: string, file: string | undefined): Record<string, unknown> {
+  const parser = new XMLParser({
+    ignoreAttributes: true,
+    parseTagValue: false,
+    isArray: (name) => name === "object",
+  });
+  let doc: Record<string, unknown>;
+  try {
+    doc = parser.parse(xml, true) as Record<string, unknown>;
+  } catch (error) {
+    throw new ConversionError(`invalid XML: ${(error as Error).message}`, { file }, { cause: error });
+  }
+  const root = doc.annotation as Record<string, unknown> | undefined;
+  if (typeof root !== "object" || root === null)
+    throw new ConversionError("missing <annotation> root element", { file });
+  return root;
+}
+
+/** A number of the document: decimal text, surrounding spaces allowed. */
+function vocNumber(v: unknown, location: ProblemLocation): number {
+  const n = typeof v === "string" ? Number(v.trim()) : Number.NaN;
+  if (typeof v !== "string" || v.trim() === "" || !Number.isFinite(n))
+    throw new ConversionError(`expected a number, got ${JSON.stringify(v)}`, location);
+  return n;
+}
+
+/** One `<object>`: its class name, its box (children read by name) and its flags as attributes. */
+function readObject(
+  obj: Record<string, unknown>,
+  location: { file: string | undefined; item: string },
+): { name: string; box: [number, number, number, number]; attributes: ObjectAttributes } {
+  const name = typeof obj.name === "string" ? obj.name.trim() : "";
+  if (name === "") throw new ConversionError("object has no <name>", { ...location, field: "name" });
+  const bndbox = obj.bndbox as Record<string, unknown> | undefined;
+  if (typeof bndbox !== "object" || bndbox === null)
+    throw new ConversionError("object has no <bndbox>", { ...location, field: "bndbox" });
+  const box = (["xmin", "ymin", "xmax", "ymax"] as const).map((k) =>
+    vocNumber(bndbox[k], { ...location, field: `bndbox.${k}` }),
+  ) as [number, number, number, number];
+  if (box[2] < box[0] || box[3] < box[1])
+    throw new ConversionError("xmax/ymax smaller than xmin/ymin", { ...location, field: "bndbox" });
+  const attributes: ObjectAttributes = {};
+  for (const f of FLAGS) if (obj[f] !== undefined) attributes[f] = String(obj[f]).trim() === "1";
+  if (typeof obj.pose === "string" && obj.pose !== "Unspecified") attributes.pose = obj.pose;
+  return { name, box, attributes };
 }

@@ -5,11 +5,10 @@
  * own line (holes are reported, never exported as polygons); numbers are fixed-point (no `5e-05`) and rounded, not
  * truncated; zero-sized images raise a {@link ConversionError} naming the image instead of `ZeroDivisionError`.
  */
-import { ConversionError, WarningCollector } from "../errors.js";
+import { ConversionError, type ConversionResult, WarningCollector } from "../errors.js";
 import { instanceBounds, ringsBbox, traceInstance } from "../geometry/index.js";
 import { UniqueNames } from "../names.js";
 import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js";
-import type { ConversionResult } from "./coco.js";
 import {
   categoryLookup,
   flattenPoints,
@@ -69,7 +68,6 @@ export function toYolo(
       throw new ConversionError(`category id ${id} listed twice`, { field: `classes[${i}]` });
     index.set(id, i);
   });
-  const digits = options.precision ?? 6;
   const files = new Map<string, string>();
   // Image names are the input's: the label files' names are made safe and unique (classes.txt is written beside).
   const fileNames = new UniqueNames();
@@ -82,86 +80,128 @@ export function toYolo(
         item: `image ${image.name}`,
       });
     requireImageSize(image.width, image.height, { file, item: `image ${image.name}` });
-    const { width: W, height: H } = image;
-    const lines: string[] = [];
-    const fmt = (v: number, size: number, loc: { item: string }) => {
-      let n = v / size;
-      if (n < 0 || n > 1) {
-        warnings.add("coordinate outside the image clipped to [0, 1]", { file, ...loc });
-        n = Math.min(1, Math.max(0, n));
-      }
-      return n.toFixed(digits);
-    };
-    const cls = (categoryId: number, item: string) => {
+    const classOf = (categoryId: number, item: string): number | undefined => {
       lookup(categoryId, { file, item });
       const i = index.get(categoryId);
-      if (i === undefined) {
+      if (i === undefined)
         warnings.add(`category ${categoryId} is not in classes (annotation skipped)`, {
           file,
           item,
           field: "category_id",
         });
-      }
       return i;
     };
-    const boxLine = (c: number, flat: number[], item: string) => {
-      const [x, y, w, h] = ringsBbox([flat]);
-      lines.push(
-        `${c} ${fmt(x + w / 2, W, { item })} ${fmt(y + h / 2, H, { item })} ${fmt(w, W, { item })} ${fmt(h, H, { item })}`,
-      );
-    };
-    const polyLine = (c: number, flat: number[], item: string) => {
-      lines.push(`${c} ${flat.map((v, i) => fmt(v, i % 2 === 0 ? W : H, { item })).join(" ")}`);
-    };
-    for (const a of image.vector?.annotations ?? []) {
-      const item = `image ${image.name}, annotation ${a.id}`;
-      const c = cls(a.category_id, item);
-      if (c === undefined) continue;
-      const flat = flattenPoints(a.points, { file, item });
-      if (a.type === "bbox") {
-        if (options.mode === "segment") {
-          const [x, y, w, h] = ringsBbox([flat]);
-          polyLine(c, [x, y, x + w, y, x + w, y + h, x, y + h], item);
-        } else boxLine(c, flat, item);
-      } else if (a.type === "polygon") {
-        if (options.mode === "segment") polyLine(c, flat, item);
-        else boxLine(c, flat, item);
-      } else
-        warnings.add(`${a.type} skipped: YOLO holds boxes and polygons only`, { file, item, field: "type" });
-    }
-    if (image.segmentation) {
-      const { bitmap, annotations } = image.segmentation;
-      const bounds = instanceBounds(bitmap.data, bitmap.width, bitmap.height);
-      for (const a of annotations) {
-        const item = `image ${image.name}, instance ${a.id}`;
-        const c = cls(a.category_id, item);
-        const b = bounds.get(a.id);
-        if (c === undefined) continue;
-        if (b === undefined) {
-          warnings.add("instance has no pixels (skipped)", { file, item });
-          continue;
-        }
-        if (options.mode !== "segment") {
-          boxLine(c, [b.x0, b.y0, b.x1 + 1, b.y1 + 1], item);
-          continue;
-        }
-        const regions = traceInstance(bitmap, a.id, b, { tolerance: options.polygonTolerance ?? 0 });
-        const holes = regions.reduce((n, r) => n + r.length - 1, 0);
-        if (holes > 0)
-          warnings.add(`${holes} hole(s) cannot be represented in YOLO-seg (outer rings written)`, {
-            file,
-            item,
-          });
-        for (const r of regions) polyLine(c, r[0] as number[], item);
-      }
-    }
-    files.set(file, lines.map((l) => `${l}\n`).join(""));
+    const lines = new YoloLines(image, file, options, warnings);
+    vectorLines(lines, image, classOf);
+    bitmapLines(lines, image, classOf);
+    files.set(file, lines.text);
   }
   const names = classes.map((id) => lookup(id, {}).name);
   return {
     value: { files, classesTxt: names.map((n) => `${n}\n`).join(""), classes },
     warnings: warnings.list,
   };
+}
+
+/** The lines of one image's label file: boxes (`cls cx cy w h`) or polygons (`cls x1 y1 ...`), normalised. */
+class YoloLines {
+  readonly #lines: string[] = [];
+  readonly #digits: number;
+
+  constructor(
+    readonly image: LabeledImage,
+    readonly file: string,
+    readonly options: ToYoloOptions,
+    readonly warnings: WarningCollector,
+  ) {
+    this.#digits = options.precision ?? 6;
+  }
+
+  /** The file's text: one line per object. */
+  get text(): string {
+    return this.#lines.map((l) => `${l}\n`).join("");
+  }
+
+  /** The box around `flat` (any points), as a box line, or as a 4-point polygon in `segment` mode. */
+  box(c: number, flat: number[], item: string): void {
+    const [x, y, w, h] = ringsBbox([flat]);
+    if (this.options.mode === "segment") this.polygon(c, [x, y, x + w, y, x + w, y + h, x, y + h], item);
+    else {
+      const { width: W, height: H } = this.image;
+      this.#lines.push(
+        `${c} ${this.#fmt(x + w / 2, W, item)} ${this.#fmt(y + h / 2, H, item)} ${this.#fmt(w, W, item)} ${this.#fmt(h, H, item)}`,
+      );
+    }
+  }
+
+  /** A polygon line (`segment` mode), or the polygon's box (`detect` mode). */
+  polygon(c: number, flat: number[], item: string): void {
+    if (this.options.mode !== "segment") {
+      this.box(c, flat, item);
+      return;
+    }
+    const { width: W, height: H } = this.image;
+    this.#lines.push(`${c} ${flat.map((v, i) => this.#fmt(v, i % 2 === 0 ? W : H, item)).join(" ")}`);
+  }
+
+  #fmt(v: number, size: number, item: string): string {
+    let n = v / size;
+    if (n < 0 || n > 1) {
+      this.warnings.add("coordinate outside the image clipped to [0, 1]", { file: this.file, item });
+      n = Math.min(1, Math.max(0, n));
+    }
+    return n.toFixed(this.#digits);
+  }
+}
+
+type ClassOf = (categoryId: number, item: string) => number | undefined;
+
+/** Boxes and polygons of a vector label; other annotation types are skipped with a warning. */
+function vectorLines(lines: YoloLines, image: LabeledImage, classOf: ClassOf): void {
+  for (const a of image.vector?.annotations ?? []) {
+    const item = `image ${image.name}, annotation ${a.id}`;
+    const c = classOf(a.category_id, item);
+    if (c === undefined) continue;
+    const flat = flattenPoints(a.points, { file: lines.file, item });
+    if (a.type === "bbox") lines.box(c, flat, item);
+    else if (a.type === "polygon") lines.polygon(c, flat, item);
+    else
+      lines.warnings.add(`${a.type} skipped: YOLO holds boxes and polygons only`, {
+        file: lines.file,
+        item,
+        field: "type",
+      });
+  }
+}
+
+/** The instances of a segmentation label: their boxes, or their outlines in `segment` mode (holes reported). */
+function bitmapLines(lines: YoloLines, image: LabeledImage, classOf: ClassOf): void {
+  if (!image.segmentation) return;
+  const { bitmap, annotations } = image.segmentation;
+  const { file, options, warnings } = lines;
+  const bounds = instanceBounds(bitmap.data, bitmap.width, bitmap.height);
+  for (const a of annotations) {
+    const item = `image ${image.name}, instance ${a.id}`;
+    const c = classOf(a.category_id, item);
+    const b = bounds.get(a.id);
+    if (c === undefined) continue;
+    if (b === undefined) {
+      warnings.add("instance has no pixels (skipped)", { file, item });
+      continue;
+    }
+    if (options.mode !== "segment") {
+      lines.box(c, [b.x0, b.y0, b.x1 + 1, b.y1 + 1], item);
+      continue;
+    }
+    const regions = traceInstance(bitmap, a.id, b, { tolerance: options.polygonTolerance ?? 0 });
+    const holes = regions.reduce((n, r) => n + r.length - 1, 0);
+    if (holes > 0)
+      warnings.add(`${holes} hole(s) cannot be represented in YOLO-seg (outer rings written)`, {
+        file,
+        item,
+      });
+    for (const r of regions) lines.polygon(c, r[0] as number[], item);
+  }
 }
 
 /**

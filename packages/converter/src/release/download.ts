@@ -4,7 +4,7 @@
  * streamed and stopped at a size limit; image sizes are read from the first bytes of the file.
  */
 import { ConversionError, type ProblemLocation } from "../errors.js";
-import { probeImageSize } from "./image-size.js";
+import { probeImageSize } from "../image-size.js";
 
 /** Default `maxDownloadBytes`: 256 MiB per download (release file, image or label bitmap). */
 export const DEFAULT_MAX_DOWNLOAD_BYTES = 256 * 2 ** 20;

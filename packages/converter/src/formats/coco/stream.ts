@@ -1,10 +1,11 @@
 /**
  * Streaming COCO instance import: the same conversion as `fromCocoInstance`, fed from text chunks.
  */
-import { type ConversionWarning, WarningCollector } from "../errors.js";
-import type { Category, LabeledImage } from "../types.js";
-import { CocoReader, type FromCocoOptions } from "./coco.js";
-import { readTopLevelArrays } from "./json-stream.js";
+import { type ConversionWarning, WarningCollector } from "../../errors.js";
+import type { Category, LabeledImage } from "../../types.js";
+import { readTopLevelArrays } from "../json-stream.js";
+import { CocoReader } from "./import.js";
+import type { FromCocoOptions } from "./types.js";
 
 /** One image produced by {@link fromCocoInstanceChunks}. */
 export interface CocoStreamItem {

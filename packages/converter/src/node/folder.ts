@@ -1,0 +1,67 @@
+/** A folder as a dataset format's files (`DatasetFiles`), both ways. */
+import { open, readdir, readFile } from "node:fs/promises";
+import { join, relative, sep } from "node:path";
+import { type ConversionWarning, WarningCollector } from "../errors.js";
+import type { DatasetFiles, WrittenFiles } from "../formats/dataset-format.js";
+import { IMAGE_HEADER_BYTES } from "../release/download.js";
+import { OutputDirectory } from "./output.js";
+
+/** Files read as text; every other file is read as bytes, up to its header (formats only read images' sizes). */
+const TEXT_EXTENSIONS = [".json", ".xml", ".txt", ".yaml", ".yml"];
+
+/**
+ * Reads a folder (recursively) into the files a `DatasetFormat` reads: text files whole, other files (images) only
+ * their first 1 MiB, which holds their size. Names are relative to `dir`, `/`-separated.
+ *
+ * @example
+ * ```ts
+ * const { value, warnings } = datasetFormat("voc").read(await readDatasetFiles("annotations"));
+ * ```
+ */
+export async function readDatasetFiles(dir: string): Promise<DatasetFiles> {
+  const files = new Map<string, string | Uint8Array>();
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const parent = (entry as { parentPath?: string }).parentPath ?? (entry as { path?: string }).path ?? dir;
+    const path = join(parent, entry.name);
+    const name = relative(dir, path).split(sep).join("/");
+    files.set(
+      name,
+      TEXT_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e))
+        ? await readFile(path, "utf8")
+        : await head(path),
+    );
+  }
+  return files;
+}
+
+/** The first {@link IMAGE_HEADER_BYTES} of a file. */
+async function head(path: string): Promise<Uint8Array> {
+  const handle = await open(path);
+  try {
+    const buffer = new Uint8Array(IMAGE_HEADER_BYTES);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * Writes a dataset format's files into `dir`, through an {@link OutputDirectory} (names kept inside `dir` and unique).
+ *
+ * @example
+ * ```ts
+ * const { value } = datasetFormat("yolo").write(dataset);
+ * await writeDatasetFiles("yolo", value);
+ * ```
+ */
+export async function writeDatasetFiles(
+  dir: string,
+  files: WrittenFiles,
+): Promise<{ files: string[]; warnings: ConversionWarning[] }> {
+  const warnings = new WarningCollector();
+  const out = new OutputDirectory(dir, warnings);
+  for (const [name, content] of files) await out.write(name, content, { directories: true });
+  return { files: out.files, warnings: warnings.list };
+}
