@@ -4,7 +4,8 @@ import { type BitmapInput, colorize, type OverlayOptions, overlay, type Palette 
 import { type DecodeImageOptions, decodeImageWith, type EntryImageDecoder } from "./image.js";
 import { type Bitmap2FileOptions, bitmap2fileWith, decodeLabelBitmapWith } from "./label.js";
 import { type LoadOptions, loadImageFromUrl } from "./load.js";
-import { type DecodePngOptions, decodePngWith, toBytes } from "./png-decode.js";
+import { type DecodePngOptions, toBytes } from "./png-chunks.js";
+import { decodePngWith } from "./png-decode.js";
 import { type EncodePngInput, encodePngWith } from "./png-encode.js";
 import type { DecodedPng, IdArray, IdRows, LabelBitmap, RgbaImage, ShapedIds } from "./types.js";
 import type { ZlibBackend } from "./zlib.js";

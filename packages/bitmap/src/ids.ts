@@ -1,7 +1,8 @@
 // Instance ids as callers hand them in (typed arrays, plain arrays, arrays of rows, shaped objects) resolved to one
 // validated width, height and Uint32Array, with errors that name the function, the field and the fix.
+
+import { ID_MASK } from "./codec/index.js";
 import { describe } from "./describe.js";
-import { ID_MASK } from "./label-rows.js";
 import type { IdArray, IdRows, ShapedIds } from "./types.js";
 
 /** Every form of instance ids the package accepts. */

@@ -2,7 +2,7 @@
 // size check before decoding, EXIF orientation; each entry brings its own JPEG decoder (Node: jpeg-js, browsers: the
 // browser's own).
 import { toRgba } from "./helpers.js";
-import { type DecodePngOptions, maxMemoryOf, maxPixelsOf, toBytes } from "./png-decode.js";
+import { type DecodePngOptions, maxMemoryOf, maxPixelsOf, toBytes } from "./png-chunks.js";
 import type { DecodedPng, RgbaImage } from "./types.js";
 
 /** Image formats {@link decodeImage} recognizes by their first bytes. */

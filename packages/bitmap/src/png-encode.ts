@@ -3,7 +3,8 @@
 import { crc32 as jsCrc32 } from "./crc32.js";
 import { describe } from "./describe.js";
 import { PngError } from "./errors.js";
-import { PNG_SIGNATURE, paeth, rowBytesOf } from "./png-decode.js";
+import { PNG_SIGNATURE, rowBytesOf } from "./png-chunks.js";
+import { paeth } from "./png-unfilter.js";
 import type { PngBitDepth } from "./types.js";
 import type { ZlibBackend } from "./zlib.js";
 
@@ -89,6 +90,33 @@ export function checkSize(width: number, height: number): void {
 
 /** Core of `encodePng`. */
 export function encodePngWith(img: EncodePngInput, zlib: ZlibBackend): Uint8Array {
+  const input = checkInput(img);
+  const extra: [string, Uint8Array][] = [];
+  if (input.colorType === "palette") extra.push(...paletteChunks(img.palette, input));
+  else checkSamples(input);
+  const defaultFilter: PngFilter = input.colorType === "palette" || input.bitDepth < 8 ? "none" : "adaptive";
+  const f = img.filter ?? defaultFilter;
+  const fixed = typeof f === "number" ? f : f === "adaptive" ? -1 : FILTER_CODE[f];
+  if (fixed === undefined || fixed > 4 || fixed < -1)
+    throw new PngError("BAD_INPUT", `unknown filter ${String(f)}`);
+  const idat = zlib.deflate(filterRows(input, fixed), { level: img.level ?? 6 });
+  const { width, height, bitDepth } = input;
+  return writePng(width, height, bitDepth, COLOR_CODE[input.colorType], extra, idat, zlib.crc32);
+}
+
+/** `encodePng`'s input, checked: its size, colour type, bit depth and number of samples. */
+interface CheckedInput {
+  width: number;
+  height: number;
+  colorType: EncodePngInput["colorType"];
+  channels: number;
+  bitDepth: PngBitDepth;
+  data: EncodePngInput["data"];
+  /** Samples: width * height * channels. */
+  n: number;
+}
+
+function checkInput(img: EncodePngInput): CheckedInput {
   if (typeof img !== "object" || img === null)
     throw new PngError(
       "BAD_INPUT",
@@ -96,8 +124,7 @@ export function encodePngWith(img: EncodePngInput, zlib: ZlibBackend): Uint8Arra
     );
   const { width, height, colorType } = img;
   checkSize(width, height);
-  const colorCode = COLOR_CODE[colorType];
-  if (colorCode === undefined)
+  if (COLOR_CODE[colorType] === undefined)
     throw new PngError("BAD_INPUT", `unknown colorType ${JSON.stringify(colorType)}`);
   const channels = CHANNELS[colorType];
   const bitDepth = img.bitDepth ?? 8;
@@ -116,44 +143,53 @@ export function encodePngWith(img: EncodePngInput, zlib: ZlibBackend): Uint8Arra
       "BAD_INPUT",
       `data has ${data.length} samples, expected ${width}x${height}x${channels} = ${n} for ${colorType}`,
     );
-  const maxSample = 2 ** bitDepth - 1;
+  return { width, height, colorType, channels, bitDepth, data, n };
+}
 
-  const extra: [string, Uint8Array][] = [];
-  if (colorType === "palette") {
-    const { plte, trns } = normalizePalette(img.palette);
-    const entries = plte.length / 3;
-    if (entries > 2 ** bitDepth)
+/** PLTE (and tRNS) of a palette image, once every index is checked to point into the palette. */
+function paletteChunks(palette: EncodePngInput["palette"], input: CheckedInput): [string, Uint8Array][] {
+  const { plte, trns } = normalizePalette(palette);
+  const entries = plte.length / 3;
+  if (entries > 2 ** input.bitDepth)
+    throw new PngError(
+      "BAD_INPUT",
+      `palette has ${entries} entries, more than a ${input.bitDepth}-bit image can index`,
+    );
+  for (let i = 0; i < input.n; i++) {
+    const v = input.data[i] as number;
+    if (!(v >= 0 && v < entries && Number.isInteger(v)))
       throw new PngError(
         "BAD_INPUT",
-        `palette has ${entries} entries, more than a ${bitDepth}-bit image can index`,
+        `palette index ${v} at sample ${i} is outside the ${entries}-entry palette`,
       );
-    extra.push(["PLTE", plte]);
-    if (trns) extra.push(["tRNS", trns]);
-    // Indices must point into the palette.
-    for (let i = 0; i < n; i++) {
-      const v = data[i] as number;
-      if (!(v >= 0 && v < entries && Number.isInteger(v)))
-        throw new PngError(
-          "BAD_INPUT",
-          `palette index ${v} at sample ${i} is outside the ${entries}-entry palette`,
-        );
-    }
-  } else if (!(data instanceof Uint8Array || data instanceof Uint8ClampedArray) || bitDepth < 8) {
-    for (let i = 0; i < n; i++) {
-      const v = data[i] as number;
-      if (!(v >= 0 && v <= maxSample && Number.isInteger(v)))
-        throw new PngError("BAD_INPUT", `sample ${v} at index ${i} does not fit in ${bitDepth} bits`);
-    }
   }
+  return trns
+    ? [
+        ["PLTE", plte],
+        ["tRNS", trns],
+      ]
+    : [["PLTE", plte]];
+}
 
+/** Every sample must fit the bit depth (8-bit byte arrays always do). */
+function checkSamples({ data, bitDepth, n }: CheckedInput): void {
+  if ((data instanceof Uint8Array || data instanceof Uint8ClampedArray) && bitDepth >= 8) return;
+  const maxSample = 2 ** bitDepth - 1;
+  for (let i = 0; i < n; i++) {
+    const v = data[i] as number;
+    if (!(v >= 0 && v <= maxSample && Number.isInteger(v)))
+      throw new PngError("BAD_INPUT", `sample ${v} at index ${i} does not fit in ${bitDepth} bits`);
+  }
+}
+
+/**
+ * The filtered rows (each its filter type, then its bytes): filter type `fixed` on every row, or with -1 (adaptive)
+ * libpng's heuristic, the filter whose output has the smallest sum of absolute (signed) values.
+ */
+function filterRows(input: CheckedInput, fixed: number): Uint8Array {
+  const { width, height, channels, bitDepth, data } = input;
   const rowBytes = rowBytesOf(width, channels, bitDepth);
   const bpp = Math.max(1, (channels * bitDepth) >> 3);
-  const defaultFilter: PngFilter = colorType === "palette" || bitDepth < 8 ? "none" : "adaptive";
-  const f = img.filter ?? defaultFilter;
-  const fixed = typeof f === "number" ? f : f === "adaptive" ? -1 : FILTER_CODE[f];
-  if (fixed === undefined || fixed > 4 || fixed < -1)
-    throw new PngError("BAD_INPUT", `unknown filter ${String(f)}`);
-
   const filtered = new Uint8Array(height * (rowBytes + 1));
   let prev = new Uint8Array(rowBytes);
   let cur = new Uint8Array(rowBytes);
@@ -162,12 +198,8 @@ export function encodePngWith(img: EncodePngInput, zlib: ZlibBackend): Uint8Arra
   for (let y = 0; y < height; y++) {
     packRow(data, y * samplesPerRow, samplesPerRow, bitDepth, cur);
     const o = y * (rowBytes + 1);
-    if (fixed >= 0) {
-      filtered[o] = fixed;
-      filterRow(fixed, cur, prev, bpp, filtered, o + 1);
-    } else {
-      // libpng's heuristic: the filter whose output has the smallest sum of absolute (signed) values.
-      let best = 0;
+    let type = fixed;
+    if (type < 0) {
       let bestSum = Number.POSITIVE_INFINITY;
       for (let t = 0; t <= 4; t++) {
         filterRow(t, cur, prev, bpp, trial, 0);
@@ -178,19 +210,17 @@ export function encodePngWith(img: EncodePngInput, zlib: ZlibBackend): Uint8Arra
         }
         if (s < bestSum) {
           bestSum = s;
-          best = t;
+          type = t;
         }
       }
-      filtered[o] = best;
-      filterRow(best, cur, prev, bpp, filtered, o + 1);
     }
+    filtered[o] = type;
+    filterRow(type, cur, prev, bpp, filtered, o + 1);
     const t = prev;
     prev = cur;
     cur = t;
   }
-  const level = img.level ?? 6;
-  const idat = zlib.deflate(filtered, { level });
-  return writePng(width, height, bitDepth, colorCode, extra, idat, zlib.crc32);
+  return filtered;
 }
 
 function packRow(
@@ -221,7 +251,10 @@ function packRow(
   }
 }
 
-/** Apply PNG filter `t` to `cur` (previous row `prev`, zeros for the first row) into `out[o...]`. */
+/**
+ * Apply PNG filter `t` (PNG spec section 9.2) to `cur`, the previous row being `prev` (zeros for the first row),
+ * into `out[o...]`: one function per filter type, named as the spec names them (the inverses are in png-unfilter.ts).
+ */
 export function filterRow(
   t: number,
   cur: Uint8Array,
@@ -230,30 +263,56 @@ export function filterRow(
   out: Uint8Array,
   o: number,
 ): void {
+  if (t === 0) filterNone(cur, out, o);
+  else if (t === 1) filterSub(cur, bpp, out, o);
+  else if (t === 2) filterUp(cur, prev, out, o);
+  else if (t === 3) filterAverage(cur, prev, bpp, out, o);
+  else filterPaeth(cur, prev, bpp, out, o);
+}
+
+/** Type 0, None: the bytes as they are. */
+export function filterNone(cur: Uint8Array, out: Uint8Array, o: number): void {
+  out.set(cur, o);
+}
+
+/** Type 1, Sub: each byte minus the byte `bpp` to its left. */
+export function filterSub(cur: Uint8Array, bpp: number, out: Uint8Array, o: number): void {
   const n = cur.length;
-  switch (t) {
-    case 0:
-      out.set(cur, o);
-      break;
-    case 1:
-      for (let i = 0; i < bpp && i < n; i++) out[o + i] = cur[i] as number;
-      for (let i = bpp; i < n; i++) out[o + i] = ((cur[i] as number) - (cur[i - bpp] as number)) & 255;
-      break;
-    case 2:
-      for (let i = 0; i < n; i++) out[o + i] = ((cur[i] as number) - (prev[i] as number)) & 255;
-      break;
-    case 3:
-      for (let i = 0; i < n; i++) {
-        const a = i >= bpp ? (cur[i - bpp] as number) : 0;
-        out[o + i] = ((cur[i] as number) - ((a + (prev[i] as number)) >> 1)) & 255;
-      }
-      break;
-    default:
-      for (let i = 0; i < n; i++) {
-        const a = i >= bpp ? (cur[i - bpp] as number) : 0;
-        const c = i >= bpp ? (prev[i - bpp] as number) : 0;
-        out[o + i] = ((cur[i] as number) - paeth(a, prev[i] as number, c)) & 255;
-      }
+  for (let i = 0; i < bpp && i < n; i++) out[o + i] = cur[i] as number;
+  for (let i = bpp; i < n; i++) out[o + i] = ((cur[i] as number) - (cur[i - bpp] as number)) & 255;
+}
+
+/** Type 2, Up: each byte minus the byte above it. */
+export function filterUp(cur: Uint8Array, prev: Uint8Array, out: Uint8Array, o: number): void {
+  for (let i = 0; i < cur.length; i++) out[o + i] = ((cur[i] as number) - (prev[i] as number)) & 255;
+}
+
+/** Type 3, Average: each byte minus the floor of the mean of its left and upper neighbours. */
+export function filterAverage(
+  cur: Uint8Array,
+  prev: Uint8Array,
+  bpp: number,
+  out: Uint8Array,
+  o: number,
+): void {
+  for (let i = 0; i < cur.length; i++) {
+    const a = i >= bpp ? (cur[i - bpp] as number) : 0;
+    out[o + i] = ((cur[i] as number) - ((a + (prev[i] as number)) >> 1)) & 255;
+  }
+}
+
+/** Type 4, Paeth: each byte minus the Paeth predictor of its left, upper and upper-left neighbours. */
+export function filterPaeth(
+  cur: Uint8Array,
+  prev: Uint8Array,
+  bpp: number,
+  out: Uint8Array,
+  o: number,
+): void {
+  for (let i = 0; i < cur.length; i++) {
+    const a = i >= bpp ? (cur[i - bpp] as number) : 0;
+    const c = i >= bpp ? (prev[i - bpp] as number) : 0;
+    out[o + i] = ((cur[i] as number) - paeth(a, prev[i] as number, c)) & 255;
   }
 }
 

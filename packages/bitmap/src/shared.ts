@@ -38,7 +38,7 @@ export {
   type LoadOptions,
   loadImageFromUrl,
 } from "./load.js";
-export { DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_PIXELS, type DecodePngOptions } from "./png-decode.js";
+export { DEFAULT_MAX_MEMORY_BYTES, DEFAULT_MAX_PIXELS, type DecodePngOptions } from "./png-chunks.js";
 export type { EncodePngInput, PngFilter } from "./png-encode.js";
 export type {
   DecodedPng,

@@ -1,7 +1,7 @@
 import * as zlib from "node:zlib";
 import { unzlibSync } from "fflate";
 import { describe, expect, it } from "vitest";
-import { RleTokens } from "../src/deflate-rle.js";
+import { RleTokens } from "../src/codec/deflate-rle.js";
 import { greedyStream, rng } from "./fixtures.js";
 
 // The zlib writer under bitmap2file (literals, and matches at distances 1 and 4), checked by two independent

@@ -1,7 +1,7 @@
 // Deterministic "realistic" instance bitmaps for tests and benchmarks: a few large "stuff" regions with wavy
 // boundaries (sky, road, buildings) plus occluding object instances (ellipses and convex polygons), as a
 // panoptic / instance labeling tool would produce them. Also small helpers shared by the decoder tests.
-import { RleTokens } from "../src/deflate-rle.js";
+import { RleTokens } from "../src/codec/deflate-rle.js";
 
 /** Mulberry32: a small, seeded PRNG. */
 export function rng(seed: number): () => number {

@@ -5,8 +5,8 @@ import * as zlib from "node:zlib";
 import { unzlibSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import * as browser from "../src/browser.js";
+import { deflateLabelRows } from "../src/codec/label-deflate.js";
 import * as node from "../src/index.js";
-import { deflateLabelRows } from "../src/label-deflate.js";
 import { realisticBitmap, rng } from "./fixtures.js";
 
 /**

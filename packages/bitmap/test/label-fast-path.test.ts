@@ -4,8 +4,9 @@
 // big-endian).
 import { describe, expect, it } from "vitest";
 import * as browser from "../src/browser.js";
+import { unfilterLabelRows } from "../src/codec/index.js";
 import { decodeLabelBitmap, decodePng, idsFromDecoded } from "../src/index.js";
-import { decodeLabelBitmapWith, unfilterLabelRows } from "../src/label.js";
+import { decodeLabelBitmapWith } from "../src/label.js";
 import { nodeZlib } from "../src/zlib-node.js";
 import { expectSameIds, FILTER_PATTERNS, LABEL_SIZES, labelSamples } from "./fixtures.js";
 import { refEncode } from "./ref-encoder.js";

@@ -4,8 +4,8 @@
 // outcome of decodeLabelBitmap with the generic decoder on thousands of corrupted streams.
 import * as zlib from "node:zlib";
 import { describe, expect, it } from "vitest";
+import { inflateLabelIds } from "../src/codec/label-inflate.js";
 import { bitmap2file, decodeLabelBitmap, decodePng, idsFromDecoded, PngError } from "../src/index.js";
-import { inflateLabelIds } from "../src/label-inflate.js";
 import {
   expectSameIds,
   FILTER_PATTERNS,

@@ -122,8 +122,7 @@ export function deflateLabelRows(
  * pixels from one row to the next, so against the row above only a few short pieces change, each coded as one
  * difference and a distance-4 match. Sub would code a difference at every run boundary instead. Both give files of
  * about the same symbol count, but the decoder copies the row above in one call and patches a few pixels, where a
- * Sub row costs one `fill` per run (the bench's 1080p map, against the previous per-row Sub/Up choice: decode
- * ~15% faster, 1.16-1.29 ms instead of 1.35-1.50 ms in alternating processes; files 14% smaller).
+ * Sub row costs one `fill` per run (the comparison with a per-row choice of filters: bench/RESULTS.md).
  */
 function codeRows(ids: Uint32Array, width: number, height: number, t: LabelTokens): number {
   let runs = new RowRuns(width);

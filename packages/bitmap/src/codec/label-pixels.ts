@@ -26,8 +26,7 @@ export const TOKEN_BATCH = 4096;
  * Write a zero into every 4 kB page of a fresh output (whose every id is written later anyway), so that the
  * operating system maps its pages here, in one tight loop, rather than one at a time in the middle of the decode.
  * Large allocations usually are fresh pages, and each first touch is a page fault; a fault in the decode's loop
- * also leaves it running on cold caches and branch predictors afterwards. Measured at 1080p when the output's
- * pages fault (2025 of them): the decode took 4.5 ms instead of 5.5 ms, and the same when they do not.
+ * also leaves it running on cold caches and branch predictors afterwards (bench/RESULTS.md has the figures).
  */
 function touchPages(ids: Uint32Array): void {
   for (let i = 0; i < ids.length; i += 1024) ids[i] = 0;
@@ -100,7 +99,8 @@ export class PixelRows {
 
   /**
    * The hot loop of the second pass: tokens `[0, n)`. The pixel state lives in locals here and is stored back at the
-   * end; the rare paths (runs of a non-zero byte, None/Average/Paeth pixels, row ends) go through methods.
+   * end; the rare paths (runs of a non-zero byte, None/Average/Paeth pixels, row ends) go through methods. Longer than
+   * the package's other functions on purpose, for those locals (see README.md in this folder).
    */
   consume(tok: Int32Array, aux: Int32Array, n: number): void {
     const width = this.width;

@@ -1,7 +1,7 @@
 // Pixel-level pieces shared by the two RGBA8 label decoders (label.ts after node:zlib/fflate, label-pixels.ts behind
 // label-inflate.ts): ids are the 24 low bits of little-endian RGBA words, so PNG's per-byte filters are undone on
 // whole pixels with SWAR (per-byte arithmetic without carries between bytes).
-import { PngError } from "./errors.js";
+import { PngError } from "../errors.js";
 
 const H = 0x80808080;
 const L = 0x7f7f7f7f;

@@ -13,8 +13,8 @@ export const LEN_EXTRA = [
 ];
 /**
  * Longest literal/length code we write (deflate allows 15). label-inflate.ts decodes with a one-level table of
- * 2^(longest code) entries: 10 bits keep it at 4 kB, in L1 cache, where 15 bits made it 128 kB. Measured on the
- * bench's maps: label decode ~10-15% faster, files 0.1-0.5% larger (1080p 44,060 -> 44,269 B, 4K 103,734 -> 104,177 B).
+ * 2^(longest code) entries: 10 bits keep it at 4 kB, in L1 cache, where 15 bits would make it 128 kB; the files
+ * grow by a fraction of a percent (bench/RESULTS.md).
  */
 const LIT_MAX_BITS = 10;
 /** Order in which code-length code lengths are written (RFC 1951 3.2.7). */
@@ -232,7 +232,8 @@ export const afterCycles = (last4: number, pattern: number, n: number): number =
  * The Adler-32 (`B << 16 | A`) after `n` more bytes that cycle through the four bytes of `pattern`, from sums A and B
  * (each below 65521): whole cycles in closed form, then the rest. One cycle adds c0 + c1 + c2 + c3 to A, and
  * 4A + (4 c0 + 3 c1 + 2 c2 + c3) to B. Shared by the writer and label-inflate.ts (whose hot loop inlines it, reduced
- * lazily, for runs of at most 258 bytes). Returned as one number, not an array of two: ~10% faster encode.
+ * lazily, for runs of at most 258 bytes). Returned as one number, not an array of two, so that no array is allocated
+ * per run.
  */
 export function adlerCycles(a0: number, b0: number, pattern: number, n: number): number {
   const c0 = byteOf(pattern, 0);
