@@ -125,15 +125,16 @@ describe("memory limit", () => {
     expect(process.memoryUsage().rss - rss).toBeLessThan(64 * 2 ** 20);
   });
 
+  // 64x64 16-bit RGBA: rows 64 * (1 + 512) = 32832 bytes, samples 64 * 64 * 4 * 2 = 32768 bytes, ids or RGBA 16384.
+  const png = encodePng({
+    width: 64,
+    height: 64,
+    data: new Uint16Array(64 * 64 * 4),
+    colorType: "rgba",
+    bitDepth: 16,
+  });
+
   it("counts the inflated rows and every output buffer of the call", () => {
-    // 64x64 16-bit RGBA: rows 64 * (1 + 512) = 32832 bytes, samples 64 * 64 * 4 * 2 = 32768 bytes, ids 16384 bytes.
-    const png = encodePng({
-      width: 64,
-      height: 64,
-      data: new Uint16Array(64 * 64 * 4),
-      colorType: "rgba",
-      bitDepth: 16,
-    });
     expect(decodePng(png, { maxMemoryBytes: 32832 + 32768 }).width).toBe(64);
     expect(pngError(() => decodePng(png, { maxMemoryBytes: 32832 + 32767 })).message).toMatch(
       /needs 65600 bytes \(32832 of inflated rows, 32768 of output\), more than the limit of 65599 bytes/,
@@ -151,13 +152,6 @@ describe("memory limit", () => {
   });
 
   it("applies to decodeImage (PNG rows, samples and the RGBA result)", async () => {
-    const png = encodePng({
-      width: 64,
-      height: 64,
-      data: new Uint16Array(64 * 64 * 4),
-      colorType: "rgba",
-      bitDepth: 16,
-    });
     const error = await decodeImage(png, { maxMemoryBytes: 32832 + 32768 }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PngError);
     expect(String(error)).toMatch(/more than the limit of 65600 bytes \(maxMemoryBytes\)/);

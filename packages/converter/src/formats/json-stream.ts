@@ -4,7 +4,7 @@
  * the text chunk by chunk, so neither the whole text nor the whole parsed document is ever held.
  *
  * Why not a streaming JSON parser from npm: a token-level parser (e.g. `stream-json`) builds every value from
- * individual tokens in JavaScript and was several times slower in our benchmark (see the README), while here the
+ * individual tokens in JavaScript and was several times slower on the bench's file (see bench/RESULTS.md), while here the
  * only per-character work is finding where an element ends; the element itself is parsed by the engine's native
  * `JSON.parse`. Structure outside the elements (braces, keys, commas) is checked here; each element's syntax is
  * checked by `JSON.parse`.
