@@ -1,6 +1,6 @@
 /** `segments export <dataset> <release> --format ...`: a release exported to COCO, YOLO or mask PNGs on disk. */
 
-import { type ConversionWarning, SegmentsDataset } from "@segments-ts/converter";
+import { type ConversionWarning, EXPORT_FORMATS, SegmentsDataset } from "@segments-ts/converter";
 import { type ExportFormat, exportDataset } from "@segments-ts/converter/node";
 import type { Command } from "commander";
 import { action, type Context, convertedOption, mebibytes, type Runtime, seconds } from "../context.js";
@@ -10,17 +10,8 @@ import { ExitCode } from "../exit-codes.js";
 import { withJson } from "../json-fields.js";
 import { releaseFileUrl, waitFor } from "./releases.js";
 
-/** Formats of `exportDataset`, as accepted by `--format`. */
-export const EXPORT_FORMATS: readonly ExportFormat[] = [
-  "coco-instance",
-  "coco-panoptic",
-  "yolo",
-  "instance",
-  "instance-color",
-  "semantic",
-  "semantic-color",
-  "polygon",
-];
+/** Formats of `exportDataset`, as accepted by `--format`: the converter's registry. */
+export { EXPORT_FORMATS };
 
 /** Checks a `--format` value. */
 export function exportFormat(value: string): ExportFormat {
