@@ -9,11 +9,9 @@
  * | `trace.ts` | mask -> regions, along pixel edges (exact) |
  * | `instances.ts` | bounds of every instance of an instance bitmap; one instance traced into regions |
  */
-export { type InstanceBounds, instanceBounds, traceInstance } from "./instances.js";
+export { instanceBounds, traceInstance } from "./instances.js";
 export { polygonsToMask, regionsToRle } from "./rasterize.js";
 export {
-  type Region,
-  type Ring,
   regionsArea,
   ringArea,
   ringsBbox,
@@ -21,3 +19,13 @@ export {
   simplifyRing,
 } from "./rings.js";
 export { maskToPolygons, type TraceOptions } from "./trace.js";
+
+// Re-declared rather than re-exported, for the reason given in `../rle/index.ts`.
+import type { InstanceBounds as BoundsOfInstance } from "./instances.js";
+import type { Region as RegionOfRings, Ring as RingOfPoints } from "./rings.js";
+/** Per-id pixel bounds `[x0, y0, x1, y1]` (inclusive) and pixel counts, see {@link instanceBounds}. */
+export type InstanceBounds = BoundsOfInstance;
+/** A region: ring 0 is the outer boundary, the others are holes. */
+export type Region = RegionOfRings;
+/** A ring as a flat `[x1, y1, x2, y2, ...]` list (not closed: the first vertex is not repeated). */
+export type Ring = RingOfPoints;

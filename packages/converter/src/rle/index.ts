@@ -19,16 +19,20 @@
  * | `segmentation.ts` | `COCO.annToRLE` (`coco.py`) |
  * | `instance.ts` | `rleEncode` of one id of an instance bitmap |
  */
-export {
-  compressRle,
-  countsToString,
-  decompressRle,
-  type Rle,
-  stringToCounts,
-  type UncompressedRle,
-} from "./counts.js";
+export { compressRle, countsToString, decompressRle, stringToCounts } from "./counts.js";
+
+// The types are re-declared here rather than re-exported: the declaration bundler turns a type that lives in a chunk
+// shared with the `/node` entry into a `typeof` value inside an `export * as rle` namespace, which does not compile.
+import type { Rle as CountsRle, UncompressedRle as CountsUncompressedRle } from "./counts.js";
+import type { CocoSegmentation as SegmentationOfCoco } from "./segmentation.js";
+/** A compressed COCO RLE (`counts` as a string), see {@link compressRle}. */
+export type Rle = CountsRle;
+/** An uncompressed COCO RLE (`counts` as run lengths), see {@link decompressRle}. */
+export type UncompressedRle = CountsUncompressedRle;
+/** Any COCO `segmentation` value: polygons, compressed or uncompressed RLE. */
+export type CocoSegmentation = SegmentationOfCoco;
 export { encodeInstance } from "./instance.js";
 export { area, type BinaryMask, decode, encode, encodeCounts, type MaskOrder, toBbox } from "./mask.js";
 export { invert, iou, merge } from "./merge.js";
 export { frBbox, frPoly, frPolyCounts } from "./polygon.js";
-export { type CocoSegmentation, segmentationToRle } from "./segmentation.js";
+export { segmentationToRle } from "./segmentation.js";
