@@ -1,4 +1,6 @@
 import { randomUUID } from "node:crypto";
+import type { BodyBudget } from "./http/body-budget.js";
+import type { PublicUrls } from "./http/public-urls.js";
 import type { ReleaseBuilder } from "./releases/builder.js";
 import type { PolicySigner } from "./storage/policy.js";
 import type { Json, UserRecord } from "./store/records.js";
@@ -12,6 +14,8 @@ export interface AppSettings {
   uploadTtlSeconds: number;
   /** Largest accepted upload, in bytes (the policy's content-length-range). */
   maxUploadBytes: number;
+  /** Largest accepted JSON request body, raw or decompressed. */
+  maxBodyBytes: number;
 }
 
 /** Shared state of one running emulator, handed to every handler. */
@@ -24,6 +28,10 @@ export interface App {
   settings: AppSettings;
   /** `http://host:port`, known once the server listens. */
   baseUrl: string;
+  /** The origins storage URLs were handed out under, rewritten per request. */
+  urls: PublicUrls;
+  /** Bytes of request bodies held in memory at once. */
+  budget: BodyBudget;
 }
 
 /** One API call as a handler sees it: the authenticated user, validated parameters and body. */
@@ -33,6 +41,13 @@ export interface Call {
   /** Path and query parameters, coerced to their spec types. */
   params: Json;
   body: unknown;
+  /** The origin this request addressed (`http://host:port`): URLs in the answer are built on it. */
+  baseUrl: string;
+  /**
+   * For `{owner}/{dataset}` paths: the id of the dataset the path named when the request arrived (null: none), so a
+   * request whose body is still being read when the dataset is deleted and re-created never writes to the new one.
+   */
+  pinnedDatasetId?: number | null;
 }
 
 export interface Reply {
@@ -40,9 +55,12 @@ export interface Reply {
   body?: unknown;
 }
 
-export type Handler = (call: Call) => Reply;
+export type Handler = (call: Call) => Reply | Promise<Reply>;
 
 export const now = (): string => new Date().toISOString();
+
+/** Lets the event loop serve other requests (I/O first) before long work continues. */
+export const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 export const newUuid = (): string => randomUUID();
 
 export const ok = (body: unknown): Reply => ({ status: 200, body });

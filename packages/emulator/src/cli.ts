@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseCli, USAGE } from "./cli-args.js";
 import { type EmulatorOptions, startEmulator } from "./emulator.js";
+import { DataDirError } from "./store/db.js";
 
 async function main(): Promise<void> {
   let options: EmulatorOptions | "help";
@@ -14,7 +15,15 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const emulator = await startEmulator(options);
+  let emulator: Awaited<ReturnType<typeof startEmulator>>;
+  try {
+    emulator = await startEmulator(options);
+  } catch (error) {
+    // An unusable data directory is the user's to fix: one line naming it and the cause, no stack trace.
+    if (!(error instanceof DataDirError)) throw error;
+    console.error(`segments-emulator: cannot start: ${error.message}`);
+    process.exit(1);
+  }
   console.log(`Segments API emulator listening on ${emulator.url}`);
   console.log(`Default user: ${emulator.username}  API key: ${emulator.apiKey}`);
   console.log(

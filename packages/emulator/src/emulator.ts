@@ -4,6 +4,8 @@ import type { AddressInfo } from "node:net";
 import spec from "@segments-ts/openapi/openapi.json";
 import type { App } from "./app.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./http/body.js";
+import { BodyBudget, DEFAULT_BODY_WAIT_MS, DEFAULT_MAX_IN_FLIGHT_BODY_BYTES } from "./http/body-budget.js";
+import { PublicUrls } from "./http/public-urls.js";
 import { parseRateLimit, type RateLimit, Throttle } from "./http/rate-limit.js";
 import { createRequestListener, handleClientError, type Violation } from "./http/server.js";
 import { ReleaseBuilder } from "./releases/builder.js";
@@ -60,6 +62,15 @@ export interface EmulatorOptions {
    * A larger one is answered `413 {"detail": "Request body is too large (limit N bytes)."}`. Default 64 MiB.
    */
   maxBodyBytes?: number;
+  /**
+   * Budget for the bytes of request bodies held in memory at once, across all requests (JSON bodies raw and
+   * decompressed, and uploads). A request that does not fit waits, unread, for others to finish (see
+   * `maxBodyWaitMs`), then is answered `503` with `Retry-After: 1`; one request alone is always admitted.
+   * Default 256 MiB.
+   */
+  maxInFlightBodyBytes?: number;
+  /** How long a request waits for its share of `maxInFlightBodyBytes` before it is answered 503. Default 10 s. */
+  maxBodyWaitMs?: number;
   /** Where errors and spec violations are reported. Default `console.error`. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -140,30 +151,24 @@ function sharedSpecValidator(): SpecValidator {
   return specValidatorInstance;
 }
 
-/**
- * Starts a local, stateful emulator of the Segments.ai API on `node:http`, validating requests (and, in test mode,
- * responses) against the bundled OpenAPI spec.
- *
- * @example
- * ```ts
- * import { startEmulator } from "@segments-ts/emulator";
- *
- * const emulator = await startEmulator({ users: [{ username: "jane", apiKey: "jane-key" }] });
- * const res = await fetch(`${emulator.url}/user`, { headers: { Authorization: `APIKey ${emulator.apiKey}` } });
- * console.log(await res.json()); // { username: "jane", ... }
- * await emulator.close();
- * ```
- */
-export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+/** Internal: the shared state of an emulator before it listens (tests wrap parts of it). */
+export interface BuiltApp {
+  app: App;
+  account: { username: string; apiKey: string };
+  options: EmulatorOptions;
+  log: (message: string, error?: unknown) => void;
+}
+
+/** Opens the database and builds the handlers' shared state; throws on bad options or an unusable `dataDir`. */
+export function buildApp(options: EmulatorOptions = {}): BuiltApp {
   const log =
     options.log ??
     ((message: string, error?: unknown) => console.error(`[emulator] ${message}`, error ?? ""));
-  const rateLimit =
-    typeof options.rateLimit === "string" ? parseRateLimit(options.rateLimit) : options.rateLimit;
-  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
-  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1) {
-    throw new TypeError(`maxBodyBytes: expected a positive integer, got ${maxBodyBytes}`);
-  }
+  const maxBodyBytes = positiveInteger(options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, "maxBodyBytes");
+  const maxInFlight = positiveInteger(
+    options.maxInFlightBodyBytes ?? DEFAULT_MAX_IN_FLIGHT_BODY_BYTES,
+    "maxInFlightBodyBytes",
+  );
   const store = new Store(openDatabase(options.dataDir));
   const account = seedAccounts(store, options);
   const specValidator = sharedSpecValidator();
@@ -179,15 +184,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     settings: {
       uploadTtlSeconds: options.uploadTtlSeconds ?? 3600,
       maxUploadBytes: options.maxUploadBytes ?? 100 * 1024 * 1024,
+      maxBodyBytes,
     },
     baseUrl: "",
+    urls: new PublicUrls(store),
+    budget: new BodyBudget(maxInFlight, options.maxBodyWaitMs ?? DEFAULT_BODY_WAIT_MS),
   };
+  return { app, account, options, log };
+}
+
+function positiveInteger(value: number, name: string): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new TypeError(`${name}: expected a positive integer, got ${value}`);
+  }
+  return value;
+}
+
+/** Internal: serves a built app on `node:http` (see {@link startEmulator}). */
+export async function serveApp({ app, account, options, log }: BuiltApp): Promise<Emulator> {
+  const rateLimit =
+    typeof options.rateLimit === "string" ? parseRateLimit(options.rateLimit) : options.rateLimit;
   const violations: Violation[] = [];
   const listener = createRequestListener(app, {
     throttle: rateLimit ? new Throttle(rateLimit) : undefined,
     validateResponses: options.validateResponses ?? defaultValidateResponses(),
     violations,
-    maxBodyBytes,
+    maxBodyBytes: app.settings.maxBodyBytes,
     log,
   });
   const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {
@@ -200,14 +222,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   // Oversized headers or URL and malformed HTTP get a JSON error too, not Node's bare status line.
   server.on("clientError", handleClientError);
   const host = options.host ?? "127.0.0.1";
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(options.port ?? 0, host, () => resolve());
+    });
+  } catch (error) {
+    app.store.db.close();
+    throw error;
+  }
   const { port } = server.address() as AddressInfo;
   app.baseUrl = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
-  releases.baseUrl = app.baseUrl;
-  releases.resumePending();
+  app.urls.remember(app.baseUrl);
+  app.releases.baseUrl = app.baseUrl;
+  app.releases.resumePending();
 
   let closed: Promise<void> | undefined;
   return {
@@ -217,9 +245,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     violations,
     close() {
       closed ??= new Promise<void>((resolve) => {
-        releases.stop();
+        app.releases.stop();
         server.close(() => {
-          store.db.close();
+          app.store.db.close();
           resolve();
         });
         server.closeIdleConnections();
@@ -227,4 +255,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return closed;
     },
   };
+}
+
+/**
+ * Starts a local, stateful emulator of the Segments.ai API on `node:http`, validating requests (and, in test mode,
+ * responses) against the bundled OpenAPI spec. An unusable `dataDir` (not a directory, not writable, or holding a
+ * database that fails `PRAGMA quick_check`) rejects with a {@link DataDirError} naming it and the cause.
+ *
+ * @example
+ * ```ts
+ * import { startEmulator } from "@segments-ts/emulator";
+ *
+ * const emulator = await startEmulator({ users: [{ username: "jane", apiKey: "jane-key" }] });
+ * const res = await fetch(`${emulator.url}/user`, { headers: { Authorization: `APIKey ${emulator.apiKey}` } });
+ * console.log(await res.json()); // { username: "jane", ... }
+ * await emulator.close();
+ * ```
+ */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  return serveApp(buildApp(options));
 }

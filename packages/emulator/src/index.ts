@@ -8,4 +8,5 @@ export {
   type Violation,
 } from "./emulator.js";
 export { parseRateLimit } from "./http/rate-limit.js";
+export { DataDirError } from "./store/db.js";
 export type { Role } from "./store/records.js";

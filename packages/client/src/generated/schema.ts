@@ -371,8 +371,9 @@ export interface paths {
         put?: never;
         /**
          * Add samples in bulk
-         * @description Adds many samples in one request; the body is a JSON array. Samples whose name already exists are not an error:
-         *     the existing samples are returned unchanged. The Python SDK gzips the body by default and cannot send `Sample`
+         * @description Adds many samples in one request; the body is a JSON array of at most 10,000 samples (the emulator's limit; the
+         *     production limit is not documented). Samples whose name already exists are not an error: the existing samples
+         *     are returned unchanged, so resending a batch is safe. The Python SDK gzips the body by default and cannot send `Sample`
          *     objects (only dicts). Requires the admin role.
          */
         post: operations["createSamples"];

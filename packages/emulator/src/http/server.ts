@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import type { App, Handler, Reply } from "../app.js";
+import { type App, type Handler, nextTurn, type Reply } from "../app.js";
 import { HANDLERS, KNOWN_ROUTES } from "../routes/index.js";
-import { handleUpload, STORAGE_PREFIX, serveFile, UPLOAD_PATH } from "../storage/upload.js";
+import { serveFile } from "../storage/serve.js";
+import { handleUpload, STORAGE_PREFIX, UPLOAD_PATH } from "../storage/upload.js";
 import type { UserRecord } from "../store/records.js";
 import type { Operation } from "../validation/spec.js";
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./body.js";
+import type { BodyLease } from "./body-budget.js";
 import { ApiError } from "./errors.js";
 import type { Throttle } from "./rate-limit.js";
 import { Router } from "./router.js";
@@ -57,10 +59,22 @@ interface RequestUrl {
 
 const NO_QUERY = new URLSearchParams();
 
+/** Django's DATA_UPLOAD_MAX_NUMBER_FIELDS: more query parameters than this are a 400 (SuspiciousOperation). */
+export const MAX_QUERY_PARAMETERS = 1000;
+
 function parseUrl(raw: string): RequestUrl {
   const queryStart = raw.indexOf("?");
   if (queryStart < 0) return { pathname: raw, searchParams: NO_QUERY };
   return { pathname: raw.slice(0, queryStart), searchParams: new URLSearchParams(raw.slice(queryStart + 1)) };
+}
+
+function checkQuerySize(searchParams: URLSearchParams): void {
+  if (searchParams.size > MAX_QUERY_PARAMETERS) {
+    throw new ApiError(
+      400,
+      `Too many query parameters: ${searchParams.size} (limit ${MAX_QUERY_PARAMETERS}).`,
+    );
+  }
 }
 
 function authenticate(app: App, req: IncomingMessage): UserRecord {
@@ -72,12 +86,27 @@ function authenticate(app: App, req: IncomingMessage): UserRecord {
   return user;
 }
 
-function send(
+/** Array answers longer than this are serialized in chunks, a turn of the event loop apart. */
+const ITEMS_PER_TURN = 1000;
+
+/** JSON text of an answer; a long array (a 10,000-sample bulk add) is built in chunks so others are served. */
+async function serialize(body: unknown): Promise<string> {
+  if (!Array.isArray(body) || body.length <= ITEMS_PER_TURN) return JSON.stringify(body);
+  const parts: string[] = [];
+  for (let start = 0; start < body.length; start += ITEMS_PER_TURN) {
+    if (start > 0) await nextTurn();
+    parts.push(JSON.stringify(body.slice(start, start + ITEMS_PER_TURN)).slice(1, -1));
+  }
+  return `[${parts.join(",")}]`;
+}
+
+async function send(
   res: ServerResponse,
   status: number,
   body: unknown,
   extraHeaders: Record<string, string> = {},
-): void {
+  rewrite: (payload: string) => string = (payload) => payload,
+): Promise<void> {
   // Like the real API's load balancer, every answer carries an id that users can quote in support requests.
   const headers = { "X-Request-Id": randomUUID(), ...extraHeaders };
   if (body === undefined) {
@@ -85,7 +114,7 @@ function send(
     res.end();
     return;
   }
-  const payload = JSON.stringify(body);
+  const payload = rewrite(await serialize(body));
   res.writeHead(status, {
     "Content-Type": "application/json",
     "Content-Length": Buffer.byteLength(payload),
@@ -106,25 +135,32 @@ export function createRequestListener(app: App, options: ServerOptions) {
     url: RequestUrl,
     target: RouteTarget,
     pathParams: Record<string, string>,
+    context: { baseUrl: string; lease: BodyLease },
   ) {
     const user = authenticate(app, req);
     options.throttle?.check(user.username);
+    checkQuerySize(url.searchParams);
+    // Bind the request to the dataset its path names now, before the body arrives (see Call.pinnedDatasetId).
+    const pinnedDatasetId =
+      pathParams.owner !== undefined && pathParams.dataset !== undefined
+        ? (app.store.getDataset(pathParams.owner, pathParams.dataset)?.id ?? null)
+        : undefined;
     // Only operations that declare a body read one (like the real API, which ignores the body of e.g. a DELETE):
     // so only they can answer 413, which the spec declares on exactly those operations.
     const takesBody = target.operation
       ? target.operation.takesBody
       : req.method !== "GET" && req.method !== "HEAD";
     const body = takesBody
-      ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES)
+      ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, context.lease)
       : undefined;
     let params: Record<string, unknown> = { ...pathParams };
     if (target.operation) {
       params = app.spec.parseParams(target.operation, pathParams, url.searchParams);
-      app.spec.checkBody(target.operation, body);
+      await app.spec.checkBody(target.operation, body);
     } else {
       for (const [key, value] of url.searchParams) params[key] ??= value;
     }
-    return target.handler({ app, user, params, body });
+    return target.handler({ app, user, params, body, baseUrl: context.baseUrl, pinnedDatasetId });
   }
 
   function checkResponse(req: IncomingMessage, url: RequestUrl, target: RouteTarget, reply: Reply): Reply {
@@ -145,12 +181,17 @@ export function createRequestListener(app: App, options: ServerOptions) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const url = parseUrl(req.url ?? "/");
     const method = req.method ?? "GET";
+    const baseUrl = app.urls.baseOf(req.headers.host, app.baseUrl);
+    const rewrite = (text: string) => app.urls.rewrite(text, baseUrl);
+    const lease = app.budget.lease(res);
     if (url.pathname.startsWith(STORAGE_PREFIX)) {
-      if (method === "POST" && url.pathname === UPLOAD_PATH)
-        return handleUpload(req, res, app.store, app.signer);
+      if (method === "POST" && url.pathname === UPLOAD_PATH) {
+        const { store, signer, settings } = app;
+        return handleUpload(req, res, { store, signer, lease, maxUploadBytes: settings.maxUploadBytes });
+      }
       if (method === "GET" || method === "HEAD") {
-        const key = decodeURIComponent(url.pathname.slice(STORAGE_PREFIX.length));
-        return serveFile(res, app.store, key, method === "HEAD");
+        const key = url.pathname.slice(STORAGE_PREFIX.length);
+        return serveFile(res, app.store, key, method === "HEAD", rewrite);
       }
     }
     const match = router.match(method, url.pathname);
@@ -166,7 +207,7 @@ export function createRequestListener(app: App, options: ServerOptions) {
     let reply: Reply;
     let headers: Record<string, string> = {};
     try {
-      reply = await answerApi(req, url, match.route.target, match.params);
+      reply = await answerApi(req, url, match.route.target, match.params, { baseUrl, lease });
     } catch (error) {
       if (error instanceof ApiError) {
         reply = { status: error.status, body: error.body() };
@@ -178,7 +219,7 @@ export function createRequestListener(app: App, options: ServerOptions) {
     }
     reply = checkResponse(req, url, match.route.target, reply);
     if (!req.complete) req.resume();
-    send(res, reply.status, reply.body, headers);
+    await send(res, reply.status, reply.body, headers, rewrite);
   };
 }
 

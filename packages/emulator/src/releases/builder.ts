@@ -1,13 +1,19 @@
+import { storagePath } from "../storage/serve.js";
 import type { Json, ReleaseRecord } from "../store/records.js";
 import type { Store } from "../store/store.js";
+
+interface ReleaseFile extends Json {
+  dataset: Json & { samples: Json[] };
+}
 
 /** Storage key of a release file; it is served at `<baseUrl>/_storage/<key>`. */
 export const releaseFileKey = (uuid: string): string => `releases/${uuid}.json`;
 
 /**
- * Builds release files asynchronously, as the real API does: a release is created `PENDING`, and after `delayMs`
- * its JSON file (reference section 6) is written to storage and the release becomes `SUCCEEDED` with
- * `attributes.url` set. Releases still pending after a restart are built on start.
+ * Releases, as the real API makes them: a release is created `PENDING` and becomes `SUCCEEDED` (with
+ * `attributes.url` set) after `delayMs`. Its file (reference section 6) is a snapshot taken when the release is
+ * requested, in the same transaction as its `samples_count`, so writes that race with the build never leak into it.
+ * Releases still pending after a restart are finished on start.
  */
 export class ReleaseBuilder {
   private readonly timers = new Set<NodeJS.Timeout>();
@@ -19,10 +25,23 @@ export class ReleaseBuilder {
     private readonly onError: (error: unknown) => void,
   ) {}
 
-  schedule(uuid: string): void {
+  /** Stores a new `PENDING` release with the snapshot of its dataset, and schedules its completion. */
+  create(release: Omit<ReleaseRecord, "samplesCount">): ReleaseRecord {
+    const stored = this.store.transaction(() => {
+      const file = this.releaseFile(release);
+      const record = { ...release, samplesCount: file.dataset.samples.length };
+      this.store.putFile(releaseFileKey(release.uuid), "application/json", Buffer.from(JSON.stringify(file)));
+      this.store.putRelease(record);
+      return record;
+    });
+    this.schedule(release.uuid);
+    return stored;
+  }
+
+  private schedule(uuid: string): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      this.build(uuid);
+      this.finish(uuid);
     }, this.delayMs);
     this.timers.add(timer);
   }
@@ -36,15 +55,17 @@ export class ReleaseBuilder {
     this.timers.clear();
   }
 
-  private build(uuid: string): void {
+  private finish(uuid: string): void {
     const release = this.store.getReleaseByUuid(uuid);
     if (release?.status !== "PENDING") return;
+    const key = releaseFileKey(uuid);
     try {
-      const file = this.releaseFile(release);
-      const key = releaseFileKey(uuid);
       this.store.transaction(() => {
-        this.store.putFile(key, "application/json", Buffer.from(JSON.stringify(file)));
-        this.store.putRelease({ ...release, status: "SUCCEEDED", url: `${this.baseUrl}/_storage/${key}` });
+        // A release left pending by an emulator older than the snapshot-on-request change has no file yet.
+        if (!this.store.getFile(key)) {
+          this.store.putFile(key, "application/json", Buffer.from(JSON.stringify(this.releaseFile(release))));
+        }
+        this.store.putRelease({ ...release, status: "SUCCEEDED", url: `${this.baseUrl}${storagePath(key)}` });
       });
     } catch (error) {
       this.onError(error);
@@ -53,7 +74,7 @@ export class ReleaseBuilder {
   }
 
   /** The release file: the dataset's settings, labelsets and every sample with its labels per labelset. */
-  private releaseFile(release: ReleaseRecord): Json {
+  private releaseFile(release: Omit<ReleaseRecord, "samplesCount">): ReleaseFile {
     const dataset = this.store.getDatasetById(release.datasetId);
     if (!dataset) throw new Error(`dataset ${release.datasetId} of release ${release.uuid} is gone`);
     const labelsets = this.store.listLabelsets(dataset.id);

@@ -1,6 +1,7 @@
 import { extname } from "node:path";
 import { created, type Handler, newUuid, now } from "../app.js";
 import { ApiError } from "../http/errors.js";
+import { storagePath } from "../storage/serve.js";
 import { UPLOAD_PATH } from "../storage/upload.js";
 import { bodyOf } from "./common.js";
 
@@ -19,7 +20,17 @@ const CONTENT_TYPES: Record<string, string> = {
   ".ply": "application/octet-stream",
   ".las": "application/octet-stream",
   ".txt": "text/plain",
+  // Signed like S3 would, but served as attachments (storage/serve.ts): they could run in the emulator's origin.
+  ".svg": "image/svg+xml",
+  ".html": "text/html",
+  ".htm": "text/html",
 };
+
+/** The extension kept in the object key: letters and digits only, so the key needs no escaping in any URL. */
+function safeExtension(filename: string): string {
+  const extension = extname(filename).toLowerCase();
+  return /^\.[a-z0-9]{1,16}$/.test(extension) ? extension : "";
+}
 
 /** `POST /assets/`: a File whose `presignedPostFields` point at the emulator's own S3-like upload endpoint. */
 export const createAsset: Handler = (call) => {
@@ -31,7 +42,7 @@ export const createAsset: Handler = (call) => {
     });
   }
   const uuid = newUuid();
-  const extension = extname(filename).toLowerCase();
+  const extension = safeExtension(filename);
   const key = `assets/${user.username}/${uuid}${extension}`;
   const contentType = CONTENT_TYPES[extension] ?? "application/octet-stream";
   const fields = app.signer.presign(
@@ -40,11 +51,12 @@ export const createAsset: Handler = (call) => {
     app.settings.maxUploadBytes,
     app.settings.uploadTtlSeconds,
   );
+  app.urls.remember(call.baseUrl);
   return created({
     uuid,
     filename,
-    url: `${app.baseUrl}/_storage/${key}`,
+    url: `${call.baseUrl}${storagePath(key)}`,
     created_at: now(),
-    presignedPostFields: { url: `${app.baseUrl}${UPLOAD_PATH}`, fields },
+    presignedPostFields: { url: `${call.baseUrl}${UPLOAD_PATH}`, fields },
   });
 };

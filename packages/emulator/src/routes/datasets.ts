@@ -169,6 +169,6 @@ function copyContents(app: App, source: DatasetRecord, target: DatasetRecord, wi
     app.store.insertSample(copy);
     if (!withLabels) continue;
     for (const label of app.store.labelsOfSample(sample.uuid))
-      app.store.putLabel({ ...label, sampleUuid: copy.uuid });
+      app.store.putLabel({ ...label, sampleUuid: copy.uuid }, target.id);
   }
 }

@@ -1,8 +1,8 @@
 import { type Call, created, type Handler, newUuid, noContent, now, ok } from "../app.js";
-import { allows, requirePermission } from "../auth/permissions.js";
-import { forbidden, notFound } from "../http/errors.js";
+import { allows } from "../auth/permissions.js";
+import { forbidden } from "../http/errors.js";
 import type { IssueRecord, Json } from "../store/records.js";
-import { bodyOf, datasetFor, sampleFor } from "./common.js";
+import { bodyOf, checkAccess, datasetFor, MISSING_DATASET_ID, sampleFor } from "./common.js";
 import { serializeIssue } from "./serialize.js";
 
 export const listIssues: Handler = (call) => {
@@ -34,11 +34,9 @@ export const createIssue: Handler = (call) => {
 
 function issueFor(call: Call) {
   const issue = call.app.store.getIssue(String(call.params.issue_uuid));
-  if (!issue) throw notFound();
-  const dataset = call.app.store.getDatasetById(issue.datasetId);
-  if (!dataset) throw notFound();
-  const standing = requirePermission(call.app.store, call.user, dataset, "view");
-  return { issue, standing };
+  const dataset = call.app.store.getDatasetById(issue?.datasetId ?? MISSING_DATASET_ID);
+  const standing = checkAccess(call, issue && dataset, "", "view");
+  return { issue: issue as IssueRecord, standing };
 }
 
 /** Resolving (changing the status) needs the manager role; the author may edit their own description and anchor. */

@@ -44,33 +44,57 @@ function recordWorkunit(app: App, user: UserRecord, target: LabelTarget, status:
   });
 }
 
+/** Statuses that approve the content: a reviewer saw exactly this content. */
+const APPROVED_STATUSES = new Set(["REVIEWED", "VERIFIED"]);
+
+/**
+ * The status and review fields a write leaves. Someone who may not review (a labeler) can still change an approved
+ * label (labeling is their permission), but the approval then no longer covers the content: the review is reset,
+ * i.e. the status becomes the one they sent (never a review status, those are 403s) or LABELED, and the reviewer
+ * and review time are cleared. Reference section 10: only reviewers and up review.
+ */
+function reviewAfterWrite(
+  target: LabelTarget & { canReview: boolean },
+  user: UserRecord,
+  previous: LabelRecord | undefined,
+  requested: string | undefined,
+  timestamp: string,
+): Pick<LabelRecord, "labelStatus" | "reviewedAt" | "reviewedBy"> {
+  const resetsReview = !target.canReview && APPROVED_STATUSES.has(previous?.labelStatus ?? "");
+  if (resetsReview) return { labelStatus: requested ?? "LABELED", reviewedAt: null, reviewedBy: null };
+  const status = requested ?? previous?.labelStatus ?? "PRELABELED";
+  const reviewed = REVIEW_STATUSES.has(status) && status !== previous?.labelStatus;
+  return {
+    labelStatus: status,
+    reviewedAt: reviewed ? timestamp : (previous?.reviewedAt ?? null),
+    reviewedBy: reviewed ? user.username : (previous?.reviewedBy ?? null),
+  };
+}
+
 /** Stores a label and its workunit in one transaction. */
 function saveLabel(
   app: App,
   user: UserRecord,
-  target: LabelTarget,
+  target: LabelTarget & { canReview: boolean },
   previous: LabelRecord | undefined,
   body: Json,
 ) {
-  const status = String(body.label_status ?? previous?.labelStatus ?? "PRELABELED");
   const timestamp = now();
-  const reviewed = REVIEW_STATUSES.has(status) && status !== previous?.labelStatus;
+  const requested = typeof body.label_status === "string" ? body.label_status : undefined;
   const label: LabelRecord = {
     sampleUuid: target.sample.uuid,
     labelset: target.labelset,
-    labelStatus: status,
+    ...reviewAfterWrite(target, user, previous, requested, timestamp),
     attributes: (body.attributes ?? previous?.attributes ?? {}) as Json,
     score: typeof body.score === "number" ? body.score : "score" in body ? null : (previous?.score ?? null),
     createdAt: previous?.createdAt ?? timestamp,
     createdBy: previous?.createdBy ?? user.username,
     updatedAt: timestamp,
     updatedBy: user.username,
-    reviewedAt: reviewed ? timestamp : (previous?.reviewedAt ?? null),
-    reviewedBy: reviewed ? user.username : (previous?.reviewedBy ?? null),
   };
   app.store.transaction(() => {
-    app.store.putLabel(label);
-    recordWorkunit(app, user, target, status);
+    app.store.putLabel(label, target.dataset.id);
+    recordWorkunit(app, user, target, label.labelStatus);
   });
   return label;
 }

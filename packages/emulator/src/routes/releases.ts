@@ -1,7 +1,6 @@
 import { created, type Handler, newUuid, noContent, now, ok } from "../app.js";
 import { alreadyExists, notFound } from "../http/errors.js";
 import { releaseFileKey } from "../releases/builder.js";
-import type { ReleaseRecord } from "../store/records.js";
 import { bodyOf, datasetFor } from "./common.js";
 import { serializeRelease } from "./serialize.js";
 
@@ -10,14 +9,14 @@ export const listReleases: Handler = (call) => {
   return ok(call.app.store.listReleases(dataset.id).map(serializeRelease));
 };
 
-/** Answers 201 with a `PENDING` release; the file is built in the background. */
+/** Answers 201 with a `PENDING` release holding a snapshot of the dataset taken now; it succeeds after a delay. */
 export const createRelease: Handler = (call) => {
   const { app } = call;
   const { dataset } = datasetFor(call, "releases");
   const body = bodyOf(call);
   const name = String(body.name);
   if (app.store.getRelease(dataset.id, name)) throw alreadyExists("release");
-  const release: ReleaseRecord = {
+  const release = app.releases.create({
     uuid: newUuid(),
     datasetId: dataset.id,
     name,
@@ -25,10 +24,7 @@ export const createRelease: Handler = (call) => {
     status: "PENDING",
     url: null,
     createdAt: now(),
-    samplesCount: app.store.countSamples(dataset.id),
-  };
-  app.store.putRelease(release);
-  app.releases.schedule(release.uuid);
+  });
   return created(serializeRelease(release));
 };
 

@@ -1,8 +1,9 @@
-import { type App, type Call, created, type Handler, newUuid, noContent, now, ok } from "../app.js";
+import { type App, type Call, created, type Handler, newUuid, nextTurn, noContent, now, ok } from "../app.js";
 import { allows, requirePermission } from "../auth/permissions.js";
 import { ApiError, forbidden, notFound } from "../http/errors.js";
-import type { DatasetRecord, Json, LabelRecord, SampleRecord, UserRecord } from "../store/records.js";
-import { bodyOf, datasetFor, fullName, paginate, requireUser, sampleFor } from "./common.js";
+import type { DatasetRecord, Json, SampleRecord, UserRecord } from "../store/records.js";
+import { SAMPLE_SORT_COLUMNS, type SampleSortField } from "../store/sample-list.js";
+import { bodyOf, datasetFor, fullName, invalidPage, pageOf, requireUser, sampleFor } from "./common.js";
 import { serializeIssue, serializeLabel, serializeLabelSummary, serializeSample } from "./serialize.js";
 
 function checkName(name: unknown, field = "name"): string {
@@ -63,20 +64,51 @@ export const createSample: Handler = (call) => {
   return created(serializeSample(sample, fullName(dataset)));
 };
 
-/** Bulk add: samples whose name already exists in the dataset come back unchanged instead of being duplicated. */
-export const createSamples: Handler = (call) => {
+/**
+ * Largest bulk add (the spec's `maxItems` on `samples_bulk`, and the SDK's largest `batchSize`): it bounds the
+ * time and memory of one request.
+ */
+export const MAX_BULK_SAMPLES = 10_000;
+/**
+ * Samples validated or written per turn of the event loop. Each chunk is one transaction, so a bulk add of up to
+ * this many samples is all-or-nothing; a larger one interrupted by a crash may be partly applied, and resending it
+ * is safe (existing names come back unchanged).
+ */
+export const BULK_CHUNK = 1000;
+
+/**
+ * Bulk add: samples whose name already exists in the dataset come back unchanged instead of being duplicated. The
+ * work is done in chunks with a turn of the event loop in between, so other requests are served meanwhile; the
+ * dataset is re-checked by id before each chunk, so a dataset deleted (and perhaps re-created) meanwhile gets none
+ * of this request's samples (404).
+ */
+export const createSamples: Handler = async (call) => {
   const { app } = call;
   const { dataset } = datasetFor(call, "addDeleteSamples");
   const items = (Array.isArray(call.body) ? call.body : []) as Json[];
-  const prepared = items.map((item, index) => newSample(app, dataset, call.user, item, index));
-  const result = app.store.transaction(() =>
-    prepared.map((sample) => {
-      const existing = app.store.getSampleByName(dataset.id, sample.name);
-      if (existing) return existing;
-      app.store.insertSample(sample);
-      return sample;
-    }),
-  );
+  if (items.length > MAX_BULK_SAMPLES) {
+    throw new ApiError(400, `Invalid request body: at most ${MAX_BULK_SAMPLES} samples per request.`, {
+      non_field_errors: [`Ensure this list has no more than ${MAX_BULK_SAMPLES} elements.`],
+    });
+  }
+  const prepared: SampleRecord[] = [];
+  for (let index = 0; index < items.length; index++) {
+    if (index > 0 && index % BULK_CHUNK === 0) await nextTurn();
+    prepared.push(newSample(app, dataset, call.user, items[index] as Json, index));
+  }
+  const result: SampleRecord[] = [];
+  for (let start = 0; start < prepared.length; start += BULK_CHUNK) {
+    await nextTurn();
+    if (!app.store.getDatasetById(dataset.id)) throw notFound();
+    const chunk = prepared.slice(start, start + BULK_CHUNK);
+    app.store.transaction(() => {
+      for (const sample of chunk) {
+        const existing = app.store.getSampleByName(dataset.id, sample.name);
+        if (!existing) app.store.insertSample(sample);
+        result.push(existing ?? sample);
+      }
+    });
+  }
   return created(result.map((sample) => serializeSample(sample, fullName(dataset))));
 };
 
@@ -93,8 +125,6 @@ export const deleteSamples: Handler = (call) => {
 };
 
 // --- listing -------------------------------------------------------------------------------------------------------
-
-type Listed = { sample: SampleRecord; label: LabelRecord | undefined; groundTruth: LabelRecord | undefined };
 
 function parseMetadataFilters(filters: unknown): [string, string][] {
   if (filters === undefined) return [];
@@ -115,28 +145,12 @@ function listOf(value: unknown): string[] | undefined {
   return (Array.isArray(value) ? value.map(String) : String(value).split(",")).filter(Boolean);
 }
 
-const metadataMatches = (metadata: Json, filters: [string, string][]) =>
-  filters.every(([key, value]) => key in metadata && String(metadata[key]) === value);
-
-/** Sort like PostgreSQL: NULLs last ascending, first descending; ties keep creation order. */
-function sortKey(item: Listed, field: string): string | number | null {
-  switch (field) {
-    case "created_at":
-      return item.sample.createdAt;
-    case "priority":
-      return item.sample.priority;
-    case "gt_label__updated_at":
-      return item.groundTruth?.updatedAt ?? null;
-    default:
-      return item.sample.name;
-  }
-}
-
-function sortListed(items: Listed[], sort: string): Listed[] {
-  const descending = sort.startsWith("-");
-  const field = descending ? sort.slice(1) : sort;
-  const allowed = ["name", "created_at", "priority", "gt_label__updated_at"];
-  if (!allowed.includes(field)) {
+function parseSort(value: unknown): { sort: SampleSortField; descending: boolean } {
+  const text = String(value ?? "name");
+  const descending = text.startsWith("-");
+  const field = descending ? text.slice(1) : text;
+  if (!Object.hasOwn(SAMPLE_SORT_COLUMNS, field)) {
+    const allowed = Object.keys(SAMPLE_SORT_COLUMNS);
     throw new ApiError(
       400,
       `sort: must be one of ${allowed.join(", ")} (with a leading '-' for descending).`,
@@ -145,18 +159,10 @@ function sortListed(items: Listed[], sort: string): Listed[] {
       },
     );
   }
-  const direction = descending ? -1 : 1;
-  return items
-    .map((item, index) => ({ item, index, key: sortKey(item, field) }))
-    .sort((a, b) => {
-      if (a.key === b.key) return a.index - b.index;
-      if (a.key === null) return 1 * direction;
-      if (b.key === null) return -1 * direction;
-      return (a.key < b.key ? -1 : 1) * direction;
-    })
-    .map(({ item }) => item);
+  return { sort: field as SampleSortField, descending };
 }
 
+/** One page of samples, filtered and sorted in SQL (see store/sample-list.ts): O(page), not O(dataset). */
 export const listSamples: Handler = (call) => {
   const { app, params } = call;
   const { dataset } = datasetFor(call, "view");
@@ -171,26 +177,23 @@ export const listSamples: Handler = (call) => {
     });
   }
   if (labelset !== undefined && !app.store.getLabelset(dataset.id, labelset)) throw notFound();
-  const statusLabelset = labelset ?? "ground-truth";
-  const labels = app.store.labelsOfDataset(dataset.id, statusLabelset);
-  const groundTruth =
-    statusLabelset === "ground-truth" ? labels : app.store.labelsOfDataset(dataset.id, "ground-truth");
-  const nameContains = params.name__contains === undefined ? undefined : String(params.name__contains);
-  const metadataFilters = parseMetadataFilters(params.filters);
-  const statuses = listOf(params.label_status);
-
-  let items: Listed[] = app.store
-    .listSamples(dataset.id)
-    .map((sample) => ({ sample, label: labels.get(sample.uuid), groundTruth: groundTruth.get(sample.uuid) }));
-  if (nameContains !== undefined) items = items.filter(({ sample }) => sample.name.includes(nameContains));
-  if (metadataFilters.length > 0)
-    items = items.filter(({ sample }) => metadataMatches(sample.metadata, metadataFilters));
-  if (statuses) items = items.filter(({ label }) => statuses.includes(label?.labelStatus ?? "UNLABELED"));
-  const page = paginate(sortListed(items, String(params.sort ?? "name")), params);
+  const { perPage, page } = pageOf(params);
+  const rows = app.store.querySamples({
+    datasetId: dataset.id,
+    labelset,
+    statusLabelset: labelset ?? "ground-truth",
+    nameContains: params.name__contains === undefined ? undefined : String(params.name__contains),
+    statuses: listOf(params.label_status),
+    metadataFilters: parseMetadataFilters(params.filters),
+    ...parseSort(params.sort),
+    offset: (page - 1) * perPage,
+    limit: perPage,
+  });
+  if (rows.length === 0 && page > 1) throw invalidPage();
 
   const taskType = String(dataset.settings.task_type);
   return ok(
-    page.map(({ sample, label }) => {
+    rows.map(({ sample, label }) => {
       const wire = serializeSample(sample, fullName(dataset));
       if (labelset !== undefined) {
         wire.label = includeFullLabel

@@ -66,9 +66,9 @@ function labelStats(app: App, dataset: DatasetRecord): Json {
   const total = app.store.countSamples(dataset.id);
   const stats: Record<string, number> = Object.fromEntries(LABEL_STATUSES.map((status) => [status, 0]));
   let labeled = 0;
-  for (const label of app.store.labelsOfDataset(dataset.id, "ground-truth").values()) {
-    stats[label.labelStatus] = (stats[label.labelStatus] ?? 0) + 1;
-    labeled++;
+  for (const [status, count] of app.store.labelStatusCounts(dataset.id, "ground-truth")) {
+    stats[status] = (stats[status] ?? 0) + count;
+    labeled += count;
   }
   return { ...stats, UNLABELED: total - labeled, TOTAL: total };
 }

@@ -63,12 +63,15 @@ export class PolicySigner {
   }
 
   /**
-   * Checks the signature, the expiry and every equality condition of the policy against the posted form fields.
-   * Returns the maximum allowed size, or the failure S3 would answer.
+   * Checks the signature, the expiry and the policy's conditions against the posted form fields (names compared
+   * case-insensitively, as S3 does; `fields` holds them lower-cased). Every field must be covered by a condition,
+   * except the policy, the signature and `x-ignore-*` fields. Returns what the policy grants (the object key, its
+   * content type and size range: the upload is stored with exactly these, whatever else was posted), or the
+   * failure S3 would answer.
    */
-  verify(fields: Record<string, string>, now = new Date()): { maxBytes: number } | PolicyFailure {
-    const encoded = fields.policy;
-    const signature = fields["x-amz-signature"];
+  verify(fields: ReadonlyMap<string, string>, now = new Date()): UploadGrant | PolicyFailure {
+    const encoded = fields.get("policy");
+    const signature = fields.get("x-amz-signature");
     if (!encoded || !signature) {
       return {
         status: 403,
@@ -92,24 +95,7 @@ export class PolicySigner {
     if (!(Date.parse(policy.expiration) > now.getTime())) {
       return { status: 403, code: "AccessDenied", message: "Invalid according to Policy: Policy expired." };
     }
-    let maxBytes = Number.POSITIVE_INFINITY;
-    for (const condition of policy.conditions) {
-      if (Array.isArray(condition)) {
-        if (condition[0] === "content-length-range") maxBytes = Number(condition[2]);
-        continue;
-      }
-      for (const [name, expected] of Object.entries(condition)) {
-        if (name === "bucket") continue;
-        if (fields[name] !== expected) {
-          return {
-            status: 403,
-            code: "AccessDenied",
-            message: `Invalid according to Policy: Policy Condition failed: ["eq", "$${name}", "${expected}"]`,
-          };
-        }
-      }
-    }
-    return { maxBytes };
+    return checkConditions(policy, fields);
   }
 
   private sign(encodedPolicy: string): string {
@@ -121,6 +107,57 @@ export class PolicySigner {
     const given = Buffer.from(signature);
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
+}
+
+/** What a verified policy allows: one object, with one content type, within a size range. */
+export interface UploadGrant {
+  key: string;
+  contentType: string;
+  minBytes: number;
+  maxBytes: number;
+}
+
+/** Fields S3 never requires a condition for. */
+const UNCONDITIONED_FIELDS = new Set(["policy", "x-amz-signature", "file"]);
+
+const conditionFailed = (name: string, expected: string): PolicyFailure => ({
+  status: 403,
+  code: "AccessDenied",
+  message: `Invalid according to Policy: Policy Condition failed: ["eq", "$${name}", "${expected}"]`,
+});
+
+/** Checks a (signed, so trusted) policy's conditions against the posted fields and extracts the grant. */
+function checkConditions(policy: Policy, fields: ReadonlyMap<string, string>): UploadGrant | PolicyFailure {
+  const grant: UploadGrant = { key: "", contentType: "", minBytes: 0, maxBytes: Number.POSITIVE_INFINITY };
+  const covered = new Set<string>();
+  for (const condition of policy.conditions) {
+    if (Array.isArray(condition)) {
+      if (condition[0] === "content-length-range") {
+        grant.minBytes = Number(condition[1]);
+        grant.maxBytes = Number(condition[2]);
+      }
+      continue;
+    }
+    for (const [name, expected] of Object.entries(condition)) {
+      const field = name.toLowerCase();
+      covered.add(field);
+      if (field === "bucket") continue;
+      if (fields.get(field) !== expected) return conditionFailed(name, expected);
+      if (field === "key") grant.key = expected;
+      if (field === "content-type") grant.contentType = expected;
+    }
+  }
+  for (const name of fields.keys()) {
+    if (!covered.has(name) && !UNCONDITIONED_FIELDS.has(name) && !name.startsWith("x-ignore-")) {
+      return {
+        status: 403,
+        code: "AccessDenied",
+        message: `Invalid according to Policy: Extra input fields: ${name}`,
+      };
+    }
+  }
+  if (!grant.key) return conditionFailed("key", "");
+  return grant;
 }
 
 /** The S3 XML error body. */

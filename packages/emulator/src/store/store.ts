@@ -12,6 +12,7 @@ import type {
   UserRecord,
   WorkunitRecord,
 } from "./records.js";
+import { type ListedSample, querySamples, type SampleQuery } from "./sample-list.js";
 
 type Statement = BetterSqlite3.Statement<unknown[]>;
 type Row = { data: string };
@@ -206,26 +207,29 @@ export class Store {
 
   deleteLabelset(datasetId: number, name: string): void {
     this.transaction(() => {
-      this.sql(
-        "DELETE FROM labels WHERE labelset = ? AND sample_uuid IN (SELECT uuid FROM samples WHERE dataset_id = ?)",
-      ).run(name, datasetId);
+      this.sql("DELETE FROM labels WHERE dataset_id = ? AND labelset = ?").run(datasetId, name);
       this.sql("DELETE FROM labelsets WHERE dataset_id = ? AND name = ?").run(datasetId, name);
     });
   }
 
   // --- samples ----------------------------------------------------------------------------------------------------
   insertSample(sample: SampleRecord): void {
-    this.sql("INSERT INTO samples (uuid, dataset_id, name, data) VALUES (?, ?, ?, ?)").run(
+    this.sql(
+      "INSERT INTO samples (uuid, dataset_id, name, created_at, priority, data) VALUES (?, ?, ?, ?, ?, ?)",
+    ).run(
       sample.uuid,
       sample.datasetId,
       sample.name,
+      sample.createdAt,
+      sample.priority,
       JSON.stringify(sample),
     );
   }
 
   updateSample(sample: SampleRecord): void {
-    this.sql("UPDATE samples SET name = ?, data = ? WHERE uuid = ?").run(
+    this.sql("UPDATE samples SET name = ?, priority = ?, data = ? WHERE uuid = ?").run(
       sample.name,
+      sample.priority,
       JSON.stringify(sample),
       sample.uuid,
     );
@@ -241,14 +245,30 @@ export class Store {
     );
   }
 
+  /** Every sample of a dataset in creation order (clone and release files; listing uses {@link querySamples}). */
   listSamples(datasetId: number): SampleRecord[] {
     return parseAll(this.sql("SELECT data FROM samples WHERE dataset_id = ? ORDER BY rowid").all(datasetId));
   }
 
+  /** One page of `listSamples` (see sample-list.ts). */
+  querySamples(query: SampleQuery): ListedSample[] {
+    return querySamples((text) => this.sql(text), query);
+  }
+
+  /** Kept by triggers (schema.ts), so it costs one lookup whatever the dataset's size. */
   countSamples(datasetId: number): number {
-    return (
-      this.sql("SELECT count(*) AS n FROM samples WHERE dataset_id = ?").get(datasetId) as { n: number }
-    ).n;
+    const row = this.sql("SELECT n FROM sample_counts WHERE dataset_id = ?").get(datasetId) as
+      | { n: number }
+      | undefined;
+    return row?.n ?? 0;
+  }
+
+  /** Labels per status in one labelset of a dataset (kept by triggers, like {@link countSamples}). */
+  labelStatusCounts(datasetId: number, labelset: string): Map<string, number> {
+    const rows = this.sql(
+      "SELECT label_status, n FROM label_counts WHERE dataset_id = ? AND labelset = ? AND n > 0",
+    ).all(datasetId, labelset) as { label_status: string; n: number }[];
+    return new Map(rows.map((row) => [row.label_status, row.n]));
   }
 
   deleteSample(uuid: string): number {
@@ -263,11 +283,19 @@ export class Store {
   }
 
   // --- labels -----------------------------------------------------------------------------------------------------
-  putLabel(label: LabelRecord): void {
+  putLabel(label: LabelRecord, datasetId: number): void {
     this.sql(
-      `INSERT INTO labels (sample_uuid, labelset, data) VALUES (?, ?, ?)
-       ON CONFLICT(sample_uuid, labelset) DO UPDATE SET data = excluded.data`,
-    ).run(label.sampleUuid, label.labelset, JSON.stringify(label));
+      `INSERT INTO labels (sample_uuid, labelset, dataset_id, label_status, updated_at, data) VALUES (?, ?, ?, ?, ?, ?)
+       ON CONFLICT(sample_uuid, labelset) DO UPDATE SET label_status = excluded.label_status,
+         updated_at = excluded.updated_at, data = excluded.data`,
+    ).run(
+      label.sampleUuid,
+      label.labelset,
+      datasetId,
+      label.labelStatus,
+      label.updatedAt,
+      JSON.stringify(label),
+    );
   }
 
   getLabel(sampleUuid: string, labelset: string): LabelRecord | undefined {
@@ -282,9 +310,7 @@ export class Store {
   /** Labels of one labelset for every sample of a dataset, keyed by sample uuid. */
   labelsOfDataset(datasetId: number, labelset: string): Map<string, LabelRecord> {
     const rows = parseAll<LabelRecord>(
-      this.sql(
-        "SELECT l.data FROM labels l JOIN samples s ON s.uuid = l.sample_uuid WHERE s.dataset_id = ? AND l.labelset = ?",
-      ).all(datasetId, labelset),
+      this.sql("SELECT data FROM labels WHERE dataset_id = ? AND labelset = ?").all(datasetId, labelset),
     );
     return new Map(rows.map((label) => [label.sampleUuid, label]));
   }

@@ -1,6 +1,7 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
 import Ajv2020Module from "ajv/dist/2020.js";
 import addFormatsModule from "ajv-formats";
+import { nextTurn } from "../app.js";
 import { ApiError, notFound } from "../http/errors.js";
 import { validationError } from "./errors.js";
 
@@ -45,12 +46,17 @@ export interface Operation {
   /** Validates `{...pathParams, ...queryParams}` after coercion; mutates it (defaults, coerced types). */
   validateParams: ValidateFunction;
   validateBody?: ValidateFunction;
+  /** For array bodies: the array's own constraints and its item schema, checked a chunk of items per turn. */
+  arrayBody?: { validateShell: ValidateFunction; validateItem: ValidateFunction };
   /** True when the operation declares a request body (only those read one). */
   takesBody: boolean;
   bodyRequired: boolean;
   /** Pointers to the JSON response schema for each declared status code (`default` included). */
   responsePointers: Map<string, string | null>;
 }
+
+/** Items of an array body validated per turn of the event loop (see checkBody). */
+export const BODY_ITEMS_PER_TURN = 1000;
 
 const escapePointer = (segment: string): string => segment.replace(/~/g, "~0").replace(/\//g, "~1");
 
@@ -122,10 +128,30 @@ export class SpecValidator {
     throw validationError("parameter", [error]);
   }
 
-  /** Validates a JSON body; throws a 400 naming the field. */
-  checkBody(operation: Operation, body: unknown): void {
+  /**
+   * Validates a JSON body; throws a 400 naming the field. An array body (a bulk add of up to 10,000 samples) is
+   * checked {@link BODY_ITEMS_PER_TURN} items per turn of the event loop, so other requests are served meanwhile.
+   */
+  async checkBody(operation: Operation, body: unknown): Promise<void> {
     if (body === undefined) {
       if (operation.bodyRequired) throw new ApiError(400, "Invalid request body: a JSON body is required.");
+      return;
+    }
+    const { arrayBody } = operation;
+    if (arrayBody && Array.isArray(body) && body.length > BODY_ITEMS_PER_TURN) {
+      if (!arrayBody.validateShell(body)) {
+        throw validationError("request body", arrayBody.validateShell.errors ?? []);
+      }
+      for (let index = 0; index < body.length; index++) {
+        if (index > 0 && index % BODY_ITEMS_PER_TURN === 0) await nextTurn();
+        if (!arrayBody.validateItem(body[index])) {
+          const errors = (arrayBody.validateItem.errors ?? []).map((error) => ({
+            ...error,
+            instancePath: `/${index}${error.instancePath}`,
+          }));
+          throw validationError("request body", errors);
+        }
+      }
       return;
     }
     if (operation.validateBody && !operation.validateBody(body)) {
@@ -177,6 +203,17 @@ export class SpecValidator {
       current = lookup(this.spec, currentPointer) as JsonObject;
     }
     return [current, currentPointer];
+  }
+
+  /** For an inline `type: array` body schema: a validator of the array without its items, and one per item. */
+  private compileArrayBody(schemaPointer: string): Operation["arrayBody"] {
+    const schema = lookup(this.spec, schemaPointer) as JsonObject | undefined;
+    if (schema?.type !== "array" || !schema.items) return undefined;
+    const { items: _items, ...shell } = stripNonValidationKeywords(schema) as JsonObject;
+    return {
+      validateShell: this.strictAjv.compile(shell),
+      validateItem: this.byPointer(`${schemaPointer}/items`),
+    };
   }
 
   private collectOperations(): void {
@@ -238,13 +275,16 @@ export class SpecValidator {
     const validateParams = this.coercingAjv.compile({ type: "object", properties, required });
 
     let validateBody: ValidateFunction | undefined;
+    let arrayBody: Operation["arrayBody"];
     let bodyRequired = false;
     if (operation.requestBody) {
       const [requestBody, bodyPointer] = this.resolve(operation.requestBody, `${pointer}/requestBody`);
       bodyRequired = requestBody.required === true;
       const content = (requestBody.content ?? {}) as JsonObject;
       if (content["application/json"]) {
-        validateBody = this.byPointer(`${bodyPointer}/content/application~1json/schema`);
+        const schemaPointer = `${bodyPointer}/content/application~1json/schema`;
+        validateBody = this.byPointer(schemaPointer);
+        arrayBody = this.compileArrayBody(schemaPointer);
       }
     }
 
@@ -269,6 +309,7 @@ export class SpecValidator {
       parameters,
       validateParams,
       validateBody,
+      arrayBody,
       takesBody: operation.requestBody !== undefined,
       bodyRequired,
       responsePointers,
