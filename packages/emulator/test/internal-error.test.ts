@@ -1,10 +1,9 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import spec from "@segments-ts/openapi/openapi.json";
 import { describe, expect, it } from "vitest";
 import type { App } from "../src/app.js";
+import { buildApp } from "../src/emulator.js";
 import { createRequestListener, type Violation } from "../src/http/server.js";
-import { SpecValidator } from "../src/validation/spec.js";
 
 describe("unexpected errors", () => {
   it("answer 500 Internal server error without a stack trace, and are logged", async () => {
@@ -14,10 +13,8 @@ describe("unexpected errors", () => {
         throw new Error("disk on fire");
       },
     };
-    const app = {
-      spec: new SpecValidator(spec as unknown as Record<string, unknown>),
-      store: failingStore,
-    } as unknown as App;
+    const { app } = buildApp({ users: [{ username: "jane", apiKey: "jane-key" }] });
+    app.store = failingStore as unknown as App["store"];
     const violations: Violation[] = [];
     const listener = createRequestListener(app, {
       validateResponses: true,

@@ -4,7 +4,7 @@ import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseCli } from "../src/cli-args.js";
 import type { Emulator } from "../src/index.js";
-import { client, createDataset, createSample, start } from "./helpers.js";
+import { client, createDataset, createSample, imageAttributes, start } from "./helpers.js";
 
 const MiB = 1024 * 1024;
 const headers = { Authorization: "APIKey jane-key", "Content-Type": "application/json" };
@@ -235,5 +235,135 @@ describe("numeric query parameters accept plain decimals only", () => {
       (await jane("GET", "/datasets/jane/numbers/samples/?labelset=ground-truth&include_full_label=1"))
         .status,
     ).toBe(200);
+  });
+});
+
+describe("hostile shapes are 400/413 JSON errors, never 500s", () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await start();
+    await createDataset(client(emulator), "shapes");
+  });
+  afterAll(async () => {
+    expect(emulator.violations).toEqual([]);
+    await emulator.close();
+  });
+
+  let count = 0;
+  const sampleWith = (metadata: string) =>
+    `{"name":"deep-${++count}.jpg","attributes":{"image":{"url":"https://e.com/a.jpg"}},"metadata":${metadata}}`;
+
+  it.each([
+    ["100,000 nested objects in metadata", sampleWith(`${'{"a":'.repeat(100_000)}1${"}".repeat(100_000)}`)],
+    ["100,000 nested arrays in metadata", sampleWith(`{"a":${"[".repeat(100_000)}${"]".repeat(100_000)}}`)],
+    ["1,000 nested objects in metadata", sampleWith(`${'{"a":'.repeat(1000)}1${"}".repeat(1000)}`)],
+    ["100,000 nested arrays at the top", `${"[".repeat(100_000)}${"]".repeat(100_000)}`],
+  ])("%s: 400 naming the nesting", async (_, body) => {
+    const answer = await post(emulator, "/datasets/jane/shapes/samples/", body);
+    expect(answer.status).toBe(400);
+    expect(answer.type).toBe("application/json");
+    expect(answer.body.detail).toMatch(/nests deeper than \d+ levels/);
+  });
+
+  it("accepts nesting as deep as real payloads (a 20-level metadata object)", async () => {
+    const answer = await post(
+      emulator,
+      "/datasets/jane/shapes/samples/",
+      sampleWith(`${'{"a":'.repeat(20)}1${"}".repeat(20)}`),
+    );
+    expect(answer.status).toBe(201);
+  });
+
+  it("refuses huge arrays: a 5,000,000-element bulk body and more samples than maxItems", async () => {
+    const huge = await post(emulator, "/datasets/jane/shapes/samples_bulk/", `[${"0,".repeat(4_999_999)}0]`);
+    expect(huge.status).toBe(400);
+    const tooMany = Array.from({ length: 10_001 }, (_, i) => ({
+      name: `${i}.jpg`,
+      attributes: imageAttributes("x"),
+    }));
+    const answer = await post(emulator, "/datasets/jane/shapes/samples_bulk/", JSON.stringify(tooMany));
+    expect(answer.status).toBe(400);
+    expect(JSON.stringify(answer.body)).toContain("10000");
+  });
+
+  it("answers 10,000 query parameters with a JSON 4xx, and more than 1,000 (Django's cap) with a 400", async () => {
+    const tenThousand = Array.from({ length: 10_000 }, (_, i) => `p${i}=1`).join("&");
+    const big = await fetch(`${emulator.url}/datasets/jane/shapes/samples/?${tenThousand}`, { headers });
+    expect([400, 413, 431]).toContain(big.status);
+    expect(big.headers.get("content-type")).toBe("application/json");
+    const overCap = Array.from({ length: 1001 }, () => "a").join("&");
+    const answer = await fetch(`${emulator.url}/datasets/jane/shapes/samples/?${overCap}`, { headers });
+    expect(answer.status).toBe(400);
+    expect((await answer.json()).detail).toMatch(/Too many query parameters: 1001 \(limit 1000\)/);
+  });
+});
+
+describe("a global budget for request bodies in memory", () => {
+  let emulator: Emulator;
+  beforeAll(async () => {
+    emulator = await start({ maxInFlightBodyBytes: MiB, maxBodyBytes: MiB, maxBodyWaitMs: 1500 });
+    await createDataset(client(emulator), "budget");
+  });
+  afterAll(async () => {
+    expect(emulator.violations).toEqual([]);
+    await emulator.close();
+  });
+
+  /** Starts a POST whose body holds 600 KiB of the budget until `finish()` is called. */
+  function holdBudget(name: string) {
+    let finish: () => void = () => {};
+    const finished = new Promise<void>((resolve) => {
+      finish = resolve;
+    });
+    const answer = fetch(`${emulator.url}/user/datasets/`, {
+      method: "POST",
+      headers,
+      duplex: "half",
+      body: new ReadableStream({
+        async start(controller) {
+          controller.enqueue(new TextEncoder().encode(`{"name": "${name}", ${" ".repeat(600 * 1024)}`));
+          await finished;
+          controller.enqueue(new TextEncoder().encode('"task_type": "vector"}'));
+          controller.close();
+        },
+      }),
+    } as RequestInit);
+    return { answer, finish };
+  }
+  const padded = (name: string) => `{"name": "${name}", "task_type": "vector"${" ".repeat(600 * 1024)}}`;
+
+  it("makes a body that does not fit wait for the budget, then serves it", async () => {
+    const held = holdBudget("held-1");
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const waiting = fetch(`${emulator.url}/user/datasets/`, {
+      method: "POST",
+      headers,
+      body: padded("second-1"),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    held.finish();
+    expect((await held.answer).status).toBe(201);
+    expect((await waiting).status).toBe(201);
+  });
+
+  it("answers 503 with Retry-After when the budget stays spent, and serves the retry", async () => {
+    const held = holdBudget("held-2");
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    const refused = await fetch(`${emulator.url}/user/datasets/`, {
+      method: "POST",
+      headers,
+      body: padded("second-2"),
+    });
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("1");
+    expect((await refused.json()).detail).toMatch(/busy/);
+    held.finish();
+    expect((await held.answer).status).toBe(201);
+    const retried = await fetch(`${emulator.url}/user/datasets/`, {
+      method: "POST",
+      headers,
+      body: padded("second-2"),
+    });
+    expect(retried.status).toBe(201);
   });
 });

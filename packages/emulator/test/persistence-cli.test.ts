@@ -108,6 +108,55 @@ describe("persistence with dataDir", () => {
   });
 });
 
+describe("storage URLs across restarts", () => {
+  async function upload(asset: { presignedPostFields: { url: string; fields: Record<string, string> } }) {
+    const form = new FormData();
+    for (const [name, value] of Object.entries(asset.presignedPostFields.fields)) form.append(name, value);
+    form.append("file", new Blob([new Uint8Array([1, 2, 3])]), "a.png");
+    return (await fetch(asset.presignedPostFields.url, { method: "POST", body: form })).status;
+  }
+
+  it("keeps asset and release URLs working after a restart on another port (and per Host header)", async () => {
+    const dataDir = tempDir();
+    const first = await start({ dataDir, releaseDelayMs: 10 });
+    const jane = client(first);
+    const asset = (await jane("POST", "/assets/", { filename: "a.png" })).body;
+    expect(await upload(asset)).toBe(204);
+    await createDataset(jane, "moved");
+    const sample = await createSample(jane, "jane/moved", "a.png", {
+      attributes: { image: { url: asset.url } },
+    });
+    await jane("POST", "/datasets/jane/moved/releases/", { name: "v1" });
+    let status = "PENDING";
+    while (status === "PENDING")
+      status = (await jane("GET", "/datasets/jane/moved/releases/v1/")).body.status;
+    await first.close();
+
+    const second = await start({ dataDir });
+    try {
+      expect(second.url).not.toBe(first.url);
+      const again = client(second);
+      const imageUrl = (await again("GET", `/samples/${sample.uuid}/`)).body.attributes.image.url as string;
+      expect(imageUrl.startsWith(`${second.url}/_storage/`)).toBe(true);
+      expect((await fetch(imageUrl)).status).toBe(200);
+      const release = (await again("GET", "/datasets/jane/moved/releases/v1/")).body;
+      expect(release.attributes.url.startsWith(`${second.url}/_storage/`)).toBe(true);
+      const file = await (await fetch(release.attributes.url)).json();
+      expect(file.dataset.samples[0].attributes.image.url).toBe(imageUrl);
+
+      // A client that reaches the emulator under another name gets URLs under that name.
+      const port = new URL(second.url).port;
+      const viaLocalhost = await fetch(`http://localhost:${port}/samples/${sample.uuid}/`, {
+        headers: { Authorization: "APIKey jane-key" },
+      });
+      const { attributes } = await viaLocalhost.json();
+      expect(attributes.image.url.startsWith(`http://localhost:${port}/_storage/`)).toBe(true);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
 describe("CLI", () => {
   it("parses its flags", () => {
     expect(
