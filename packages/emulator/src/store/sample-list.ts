@@ -37,10 +37,11 @@ export interface ListedSample {
 }
 
 /**
- * Builds the SQL of a sample page. The rows come in index order (`(dataset_id, <sort column>)`, ties by creation
- * order in the same direction) so SQLite stops after the page: listing costs O(offset + page), not O(dataset).
- * Sorting by the ground-truth label's `updated_at` is the exception (a join, sorted in full), with NULLs last
- * ascending and first descending as in PostgreSQL.
+ * Builds the SQL of a sample page. The rows come in index order (`(dataset_id, <sort column>)`) so SQLite stops
+ * after the page: listing costs O(offset + page), not O(dataset). Ties keep creation order in both directions (as
+ * before; SQLite sorts each group of equal keys on its own, so a descending sort over one huge group of equal
+ * priorities reads that group). Sorting by the ground-truth label's `updated_at` is the exception (a join, sorted
+ * in full), with NULLs last ascending and first descending as in PostgreSQL.
  */
 function sampleSql(query: SampleQuery, paged: boolean): string {
   const direction = query.descending ? "DESC" : "ASC";
@@ -57,7 +58,7 @@ function sampleSql(query: SampleQuery, paged: boolean): string {
     lines.push("AND coalesce(l.label_status, 'UNLABELED') IN (SELECT value FROM json_each(@statuses))");
   }
   const nullsOrder = query.sort === "gt_label__updated_at" ? `${column} IS NULL ${direction}, ` : "";
-  lines.push(`ORDER BY ${nullsOrder}${column} ${direction}, s.rowid ${direction}`);
+  lines.push(`ORDER BY ${nullsOrder}${column} ${direction}, s.rowid ASC`);
   if (paged) lines.push("LIMIT @limit OFFSET @offset");
   return lines.join("\n");
 }
