@@ -3,7 +3,8 @@
  *   1. per-request overhead of `getSample` vs a raw `fetch` of the same URL (target ratio <= 1.10), each in a client
  *      process of its own (request-worker.ts), then all in one process for comparison;
  *   2. ingest of 10,000 samples: `addSamples` (batches, concurrency) vs a sequential `addSample` loop (target >= 10x);
- *   3. minified + gzipped size of a bundle using `SegmentsClient`, built with esbuild (target <= 12 kB).
+ *   3. minified + gzipped size of a bundle using `SegmentsClient`, built with esbuild (target <= 12 kB);
+ *   4. end to end against the emulator (e2e.ts): 10,000 samples bulk-added, listed, 300 labels at concurrency 8.
  * Ratios compare against baselines measured in the same run; nothing here is asserted.
  */
 import { fork, spawn } from "node:child_process";
@@ -12,6 +13,7 @@ import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 import { build } from "esbuild";
 import { SegmentsClient } from "../src/index.js";
+import { endToEnd, reportEndToEnd } from "./e2e.js";
 import { API_KEY, measureRequests, VARIANTS, type VariantName, variantRun } from "./request-variants.js";
 
 const SAMPLES = 10_000;
@@ -210,6 +212,9 @@ try {
   console.log(
     `   SegmentsClient ${kB(sdk.min)} min, ${kB(sdk.gzip)} min+gzip (target <= 12 kB: ${verdict(sdk.gzip <= 12_000)}) | openapi-fetch alone ${kB(openapiFetch.gzip)} min+gzip`,
   );
+
+  console.log("4. end to end against the emulator (bench/e2e.ts, its own emulator process)");
+  reportEndToEnd(await endToEnd());
 } finally {
   server.stop();
 }
