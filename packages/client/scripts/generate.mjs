@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// Generates src/generated/ from the bundled spec: schema.ts with openapi-typescript, models.ts (one alias per schema)
-// and task-types.ts from the spec's `x-segments-task-types` extension (the sample/label attribute schema of each
-// task type).
+// Generates src/generated/ from the bundled spec: schema.ts with openapi-typescript, models.ts (one alias per schema),
+// task-types.ts from the spec's `x-segments-task-types` extension (the sample/label attribute schema of each
+// task type) and operations.ts (every operation's method, path and success-response shape, see operations.mjs).
 // Usage: node scripts/generate.mjs [outDir]   (outDir defaults to src/generated; check:generated passes a temp dir)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { operationsModule } from "./operations.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const specPath = resolve(here, "../../../openapi/bundle/openapi.json");
@@ -23,6 +24,7 @@ const ast = await openapiTS(spec, { alphabetize: false, defaultNonNullable: fals
 writeFileSync(join(outDir, "schema.ts"), `${banner}/* eslint-disable */\n${astToString(ast)}`);
 writeFileSync(join(outDir, "task-types.ts"), taskTypesModule(spec));
 writeFileSync(join(outDir, "models.ts"), modelsModule(spec));
+writeFileSync(join(outDir, "operations.ts"), operationsModule(spec, banner));
 
 // One named alias per schema (`Dataset`, `Sample`, ...) so users never have to spell components["schemas"][...].
 function modelsModule(document) {

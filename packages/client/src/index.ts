@@ -6,6 +6,7 @@ export {
   type SegmentsApiClientOptions,
 } from "./client";
 export type * from "./generated/models";
+export { OPERATIONS, type OperationId } from "./generated/operations";
 export type { components, operations, paths } from "./generated/schema";
 export {
   isLabelOfTaskType,

@@ -1,0 +1,130 @@
+// The operations table of src/generated/operations.ts: for every operationId of the spec, its HTTP method, its path
+// template and the shape of its success response, reduced to what can be checked in a few operations per response
+// (the JSON type, the keys an object must have, the type of array items). The SDK checks each response against it,
+// so a 200 whose body is empty, `null` or of the wrong kind is an error instead of data.
+
+const METHODS = ["get", "put", "post", "delete", "patch", "head", "options", "trace"];
+
+/** Follows a local `$ref` (`#/components/schemas/Name`). */
+function resolve(spec, schema) {
+  let current = schema;
+  for (let depth = 0; current?.$ref; depth++) {
+    if (depth > 32) throw new Error(`$ref cycle at ${schema.$ref}`);
+    current = current.$ref
+      .slice(2)
+      .split("/")
+      .reduce((node, key) => node?.[key.replaceAll("~1", "/").replaceAll("~0", "~")], spec);
+    if (!current) throw new Error(`unresolved $ref ${schema.$ref}`);
+  }
+  return current;
+}
+
+/** The JSON type of a schema and whether `null` is allowed: `type: [object, null]`, `nullable`, `const: null`. */
+function typeOf(schema) {
+  const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
+  const nullable = types.includes("null") || schema.nullable === true;
+  const [type] = types.filter((t) => t !== "null");
+  if (type) return { type: type === "integer" ? "number" : type, nullable };
+  if (schema.properties || schema.required) return { type: "object", nullable };
+  return { type: undefined, nullable };
+}
+
+/**
+ * The checkable shape of a schema: `{ type, nullable?, required?, items? }`, or undefined when nothing can be said
+ * (no type, or variants of different types). `allOf` adds up the required keys; `oneOf`/`anyOf` keep the keys every
+ * variant requires. Array items are described one level deep (their type and required keys).
+ */
+export function shapeOf(spec, schema, depth = 0) {
+  const resolved = resolve(spec, schema);
+  if (resolved.allOf)
+    return mergeAll(
+      resolved.allOf.map((part) => shapeOf(spec, part, depth)),
+      resolved,
+    );
+  const variants = resolved.oneOf ?? resolved.anyOf;
+  if (variants) return commonShape(variants.map((variant) => shapeOf(spec, variant, depth)));
+  const { type, nullable } = typeOf(resolved);
+  if (!type) return undefined;
+  const shape = { type };
+  if (nullable) shape.nullable = true;
+  if (type === "object" && resolved.required?.length) shape.required = [...resolved.required];
+  if (type === "array" && resolved.items && depth === 0) {
+    const items = shapeOf(spec, resolved.items, depth + 1);
+    if (items) shape.items = items;
+  }
+  return shape;
+}
+
+function mergeAll(parts, schema) {
+  const own = typeOf(schema);
+  const typed = parts.filter(Boolean);
+  const type = own.type ?? typed[0]?.type;
+  if (!type || typed.some((part) => part.type !== type)) return undefined;
+  const shape = { type };
+  if (own.nullable || typed.every((part) => part.nullable)) shape.nullable = true;
+  const required = [
+    ...new Set([...(schema.required ?? []), ...typed.flatMap((part) => part.required ?? [])]),
+  ];
+  if (required.length) shape.required = required;
+  return shape;
+}
+
+function commonShape(shapes) {
+  const nonNull = shapes.filter((shape) => shape?.type !== "null");
+  const nullable = nonNull.length < shapes.length || nonNull.some((shape) => shape?.nullable);
+  const [first] = nonNull;
+  if (!first || nonNull.some((shape) => !shape || shape.type !== first.type)) return undefined;
+  const shape = { type: first.type };
+  if (nullable) shape.nullable = true;
+  const required = (first.required ?? []).filter((key) => nonNull.every((s) => s.required?.includes(key)));
+  if (required.length) shape.required = required;
+  return shape;
+}
+
+/**
+ * The shape of an operation's 2xx JSON bodies; `null` when it declares none (204). Two 2xx responses with different
+ * shapes stop the generator: the SDK checks one shape per operation.
+ */
+function successShape(spec, operationId, responses) {
+  const shapes = Object.entries(responses ?? {})
+    .filter(([status]) => /^2(\d\d|XX)$/i.test(status))
+    .map(([, response]) => resolve(spec, response).content?.["application/json"]?.schema)
+    .filter(Boolean)
+    .map((schema) => JSON.stringify(shapeOf(spec, schema) ?? null));
+  const distinct = [...new Set(shapes)];
+  if (distinct.length > 1) throw new Error(`${operationId}: 2xx responses of different shapes: ${distinct}`);
+  return distinct.length ? JSON.parse(distinct[0]) : null;
+}
+
+/** Every operation of the spec: `[operationId, { method, path, response }]`, in spec order. */
+export function operationsOf(spec) {
+  const rows = [];
+  for (const [path, item] of Object.entries(spec.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (!operation) continue;
+      if (!operation.operationId) throw new Error(`${method.toUpperCase()} ${path} has no operationId`);
+      const response = successShape(spec, operation.operationId, operation.responses);
+      rows.push([operation.operationId, { method: method.toUpperCase(), path, response }]);
+    }
+  }
+  return rows;
+}
+
+export function operationsModule(spec, banner) {
+  const rows = operationsOf(spec).map(([id, operation]) => `  ${id}: ${JSON.stringify(operation)},`);
+  return [
+    banner,
+    "/**",
+    " * Every operation of the API by operationId: its method, path template and the shape of its 2xx JSON body",
+    " * (`null`: no body). The SDK checks responses against `response` and maps operations to its methods.",
+    " */",
+    "export const OPERATIONS = {",
+    ...rows,
+    "} as const;",
+    "",
+    "/** The operationId of an API operation. */",
+    "export type OperationId = keyof typeof OPERATIONS;",
+    "",
+  ].join("\n");
+}
