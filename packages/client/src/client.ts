@@ -12,7 +12,10 @@ export const CLIENT_VERSION: string = version;
 export interface SegmentsApiClientOptions {
   /** Your Segments.ai API key (Account > API keys). Sent as `Authorization: APIKey <key>`; never logged. */
   apiKey: string;
-  /** API root; defaults to {@link DEFAULT_BASE_URL}. Point it at the emulator for offline work. */
+  /**
+   * API root; defaults to {@link DEFAULT_BASE_URL}. Point it at the emulator for offline work. A URL with
+   * credentials (`https://user:password@host`) is refused: authenticate with `apiKey`.
+   */
   baseUrl?: string;
   /** A `fetch` implementation, e.g. one that adds retries, a proxy agent or test instrumentation. */
   fetch?: (input: Request) => Promise<Response>;
@@ -45,7 +48,7 @@ export type SegmentsApiClient = Client<paths>;
 export function createSegmentsApiClient(options: SegmentsApiClientOptions): SegmentsApiClient {
   assertApiKey(options.apiKey);
   const client = createClient<paths>({
-    baseUrl: options.baseUrl ?? DEFAULT_BASE_URL,
+    baseUrl: checkedBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     headers: options.headers,
   });
@@ -59,6 +62,27 @@ function assertApiKey(apiKey: unknown): asserts apiKey is string {
       "createSegmentsApiClient: `apiKey` must be a non-empty string (find yours under Account > API keys on segments.ai).",
     );
   }
+}
+
+/**
+ * Refuses `user:password@` in the API root: it would be sent to the server and shown wherever the URL is printed.
+ * The message does not repeat the URL. A relative root (a same-origin proxy in a browser) is allowed.
+ */
+function checkedBaseUrl(baseUrl: string): string {
+  let url: URL;
+  try {
+    url = new URL(baseUrl, "http://relative.invalid");
+  } catch {
+    throw new TypeError(
+      "createSegmentsApiClient: `baseUrl` is not a URL (expected e.g. https://api.segments.ai).",
+    );
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new TypeError(
+      "createSegmentsApiClient: `baseUrl` must not contain credentials (`user:password@`); authenticate with `apiKey`.",
+    );
+  }
+  return baseUrl;
 }
 
 // The key lives only in this closure: it is not a property of the client, so it cannot leak through logging or

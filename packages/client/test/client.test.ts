@@ -130,6 +130,17 @@ describe("createSegmentsApiClient", () => {
     expect(() => createSegmentsApiClient({ apiKey: "" })).toThrow(/`apiKey` must be a non-empty string/);
   });
 
+  test("refuses credentials in baseUrl without repeating them", () => {
+    for (const url of [
+      "https://jane:hunter2-secret@api.segments.ai",
+      "https://hunter2-secret@api.segments.ai",
+    ]) {
+      const run = () => createSegmentsApiClient({ apiKey: "k", baseUrl: url });
+      expect(run).toThrow(/must not contain credentials/);
+      expect(run).not.toThrow(/hunter2-secret/);
+    }
+  });
+
   test("never exposes the API key on the client object", () => {
     const api = createSegmentsApiClient({ apiKey: "very-secret-key", baseUrl });
     expect(JSON.stringify(api)).not.toContain("very-secret-key");
