@@ -11,9 +11,21 @@ import { AuthenticationError, ValidationError } from "./core/errors.js";
 import { fetchExchange } from "./core/fetch-exchange.js";
 import { createLogger, type Logger, type LogLevel, readEnv, resolveLogLevel } from "./core/logger.js";
 import type { PageIterator } from "./core/pagination.js";
-import { type FetchLike, type RequestOptions, Transport } from "./core/transport.js";
+import { secretRedactor } from "./core/redact.js";
+import {
+  DEFAULT_MAX_RESPONSE_BYTES,
+  type FetchLike,
+  MAX_RESPONSE_BYTES_LIMIT,
+  type RequestOptions,
+  Transport,
+} from "./core/transport.js";
 import type { UploadData } from "./core/upload.js";
-import { requireMaxRetries, requireTimeout } from "./core/validate.js";
+import {
+  requireBaseUrl,
+  requireMaxResponseBytes,
+  requireMaxRetries,
+  requireTimeout,
+} from "./core/validate.js";
 import { uploadAsset } from "./resources/assets.js";
 import type { Context } from "./resources/context.js";
 import * as datasets from "./resources/datasets.js";
@@ -62,7 +74,10 @@ export const DEFAULT_API_URL = "https://api.segments.ai";
 export interface SegmentsClientOptions {
   /** Your API key (Account > API keys). Default: the `SEGMENTS_API_KEY` environment variable. */
   apiKey?: string | undefined;
-  /** API root. Default: `SEGMENTS_API_URL`, else `https://api.segments.ai`. */
+  /**
+   * API root. Default: `SEGMENTS_API_URL`, else `https://api.segments.ai`. An http(s) URL without credentials: a
+   * `user:password@` in it is refused with a `ValidationError` (it would reach logs and the server).
+   */
   baseUrl?: string | undefined;
   /** Milliseconds allowed per attempt, response body included (default 60 000). */
   timeout?: number | undefined;
@@ -74,6 +89,11 @@ export interface SegmentsClientOptions {
    * the global `fetch`.
    */
   fetch?: FetchLike | undefined;
+  /**
+   * Largest response body to read, in bytes after decompression (default 256 MiB, at most 536870888). A larger one
+   * is a `ResponseTooLargeError`; reading stops at the limit, so a gzip bomb costs no more memory than that.
+   */
+  maxResponseBytes?: number | undefined;
   /** Log verbosity. Default: `SEGMENTS_LOG`, else `warn`. `debug` logs every request with the key redacted. */
   logLevel?: LogLevel | undefined;
   /** Where logs go (default `console`). */
@@ -114,20 +134,30 @@ export class SegmentsClient {
           "(create a key under Account > API keys on segments.ai).",
       });
     }
-    this.baseUrl = (options.baseUrl ?? readEnv("SEGMENTS_API_URL") ?? DEFAULT_API_URL).replace(/\/+$/, "");
+    const envUrl = options.baseUrl === undefined ? readEnv("SEGMENTS_API_URL") : undefined;
+    this.baseUrl = requireBaseUrl(
+      options.baseUrl ?? envUrl ?? DEFAULT_API_URL,
+      envUrl === undefined ? "baseUrl" : "SEGMENTS_API_URL",
+    );
+    // The key lives only in closures (this redactor's and the request builder's): it is not a property of this
+    // object, so logging, inspecting or serializing the client cannot reveal it.
+    const redact = secretRedactor(apiKey);
     const logLevel = resolveLogLevel(options.logLevel);
-    const logger = createLogger(logLevel, options.logger);
+    const logger = createLogger(logLevel, options.logger, redact);
     const transport = new Transport({
       exchange: options.fetch ? fetchExchange(options.fetch) : defaultExchange(),
       // The same checks as the per-call overrides in `RequestOptions` (see requireRequestOptions).
       timeout: requireTimeout(options.timeout ?? DEFAULT_TIMEOUT_MS),
       maxRetries: requireMaxRetries(options.maxRetries ?? DEFAULT_MAX_RETRIES),
+      maxResponseBytes: requireMaxResponseBytes(
+        options.maxResponseBytes ?? DEFAULT_MAX_RESPONSE_BYTES,
+        MAX_RESPONSE_BYTES_LIMIT,
+      ),
       logger,
       debug: logLevel === "debug",
+      redact,
     });
-    // The key lives only inside the request builder's closure: it is not a property of this object, so logging,
-    // inspecting or serializing the client cannot reveal it.
-    const api = createApiClient({ apiKey, baseUrl: this.baseUrl, transport });
+    const api = createApiClient({ apiKey, baseUrl: this.baseUrl, transport, redact });
     this.#ctx = { api, transport, logger };
   }
 

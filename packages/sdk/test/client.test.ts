@@ -6,6 +6,7 @@ import { inspect } from "node:util";
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from "vitest";
 import { AuthenticationError, SegmentsClient, ValidationError } from "../src/index.js";
 import { type LocalServer, sendJson, startLocalServer } from "./helpers/local-server.js";
+import { specBody } from "./helpers/spec-bodies.js";
 
 const KEY = "sk-test-very-secret-123";
 let server: LocalServer;
@@ -15,14 +16,13 @@ beforeAll(async () => {
     if (req.url?.startsWith("/user") && req.headers.authorization !== `APIKey ${KEY}`) {
       return sendJson(res, 401, { detail: "Invalid token." });
     }
-    const status = req.method === "DELETE" ? 204 : 200;
-    if (status === 204) {
+    // The smallest answer the spec allows for the operation (the SDK checks the shape of every response).
+    const body = specBody(req.method ?? "GET", req.url ?? "/");
+    if (body === undefined) {
       res.writeHead(204).end();
       return;
     }
-    sendJson(res, status, req.method === "GET" && !req.url?.startsWith("/samples/") ? [] : { ok: true }, {
-      "x-request-id": "req-42",
-    });
+    sendJson(res, 200, body, { "x-request-id": "req-42" });
   });
 });
 afterAll(() => server.close());

@@ -9,6 +9,7 @@ import { nodeHttpExchange } from "../src/core/node-exchange.js";
 import type { Exchange, HttpRequest } from "../src/core/transport.js";
 import { SegmentsClient } from "../src/index.js";
 import { closedPortUrl, type LocalServer, sendJson, startLocalServer } from "./helpers/local-server.js";
+import { specBody } from "./helpers/spec-bodies.js";
 
 let server: LocalServer | undefined;
 afterEach(async () => {
@@ -161,7 +162,9 @@ describe("the Response", () => {
 
 describe("the default in Node", () => {
   test("a client given no fetch sends over node:http, never the global fetch", async () => {
-    server = await startLocalServer((_req, res) => sendJson(res, 200, { username: "jane" }));
+    server = await startLocalServer((_req, res) =>
+      sendJson(res, 200, specBody("GET", "/user", { username: "jane" })),
+    );
     const globalFetch = vi.spyOn(globalThis, "fetch");
     const client = new SegmentsClient({ apiKey: "k", baseUrl: server.url, logLevel: "off" });
     expect((await client.getUser()).username).toBe("jane");
@@ -172,7 +175,9 @@ describe("the default in Node", () => {
   });
 
   test("a client given a fetch uses it for every request", async () => {
-    server = await startLocalServer((_req, res) => sendJson(res, 200, { username: "jane" }));
+    server = await startLocalServer((_req, res) =>
+      sendJson(res, 200, specBody("GET", "/user", { username: "jane" })),
+    );
     const custom = vi.fn((input: string | URL | Request, init?: RequestInit) => fetch(input, init));
     const client = new SegmentsClient({ apiKey: "k", baseUrl: server.url, logLevel: "off", fetch: custom });
     await client.getUser();

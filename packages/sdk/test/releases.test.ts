@@ -20,6 +20,8 @@ async function releaseServer(statuses: string[]) {
       release_type: "JSON",
       attributes: {},
       status,
+      created_at: "2024-05-01T00:00:00Z",
+      samples_count: 0,
     });
   });
   return new SegmentsClient({ apiKey: "k", baseUrl: server.url, logLevel: "off" });

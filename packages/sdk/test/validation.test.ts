@@ -6,18 +6,23 @@
  */
 import { describe, expect, test } from "vitest";
 import { type FetchLike, SegmentsClient, ValidationError } from "../src/index.js";
+import { specBody } from "./helpers/spec-bodies.js";
 
 const UUID = "0d0b6c2c-7d4a-4d8a-9a43-0f2b8d9c3e11";
 const image = { image: { url: "https://example.com/a.jpg" } };
 
-/** A client whose fetch records each request and answers 200 with `body`; nothing leaves the process. */
-function recordingClient(body: unknown = {}) {
+/**
+ * A client whose fetch records each request and answers 200 with `body`, by default the smallest body the spec allows
+ * for the operation; nothing leaves the process.
+ */
+function recordingClient(body?: unknown) {
   const urls: string[] = [];
   const bodies: unknown[] = [];
   const fetch: FetchLike = async (input, init) => {
     urls.push(String(input));
     bodies.push(typeof init?.body === "string" ? JSON.parse(init.body) : undefined);
-    return new Response(JSON.stringify(body), { status: 200 });
+    const answer = body ?? specBody(init?.method ?? "GET", String(input));
+    return answer === undefined ? new Response(null, { status: 204 }) : new Response(JSON.stringify(answer));
   };
   const client = new SegmentsClient({
     apiKey: "test-key",

@@ -6,7 +6,8 @@
  * request over raw `fetch`, above the SDK's 10 % overhead budget.
  */
 import { CLIENT_VERSION, type SegmentsApiClient } from "@segments-ts/client";
-import { APIError } from "./errors.js";
+import type { Redact } from "./redact.js";
+import { parseResponse } from "./response-shape.js";
 import type { SendOptions, Transport } from "./transport.js";
 
 /** The typed methods the resources use. */
@@ -58,21 +59,12 @@ function queryString(query: Record<string, unknown> | undefined): string {
   return search;
 }
 
-function parseJson(text: string, response: Response, method: string, path: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    const message = `${response.status} ${method} ${path}: the response is not JSON`;
-    throw new APIError({ status: response.status, message, body: text, headers: response.headers });
-  }
-}
-
 /** Creates the typed request methods. The API key stays in this closure, never on an object property. */
 export function createApiClient(config: {
   baseUrl: string;
   apiKey: string;
   transport: Transport;
+  redact?: Redact;
 }): ApiMethods {
   const baseHeaders: Record<string, string> = {
     authorization: `APIKey ${config.apiKey}`,
@@ -91,9 +83,17 @@ export function createApiClient(config: {
       headers: hasBody ? jsonHeaders : baseHeaders,
       body: hasBody ? JSON.stringify(init.body) : undefined,
     };
-    return config.transport
-      .send(request, init.sendOptions)
-      .then(({ response, text }) => ({ data: parseJson(text, response, name, path), response }));
+    return config.transport.send(request, init.sendOptions).then(({ response, text }) => ({
+      data: parseResponse({
+        method: name,
+        template: pathTemplate,
+        path,
+        response,
+        text,
+        redact: config.redact,
+      }),
+      response,
+    }));
   };
   const api = {
     GET: method("GET"),

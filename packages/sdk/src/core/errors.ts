@@ -1,3 +1,5 @@
+import { noRedaction, type Redact, redactHeaderValues } from "./redact.js";
+
 /**
  * Error classes thrown by the SDK. Everything extends {@link SegmentsError}, so one `instanceof` check catches all.
  *
@@ -127,6 +129,42 @@ export class InternalServerError extends APIError {
 }
 
 /**
+ * The response body is larger than the client's `maxResponseBytes` (counted after decompression, so a small gzip
+ * body that inflates to gigabytes stops at the limit). Reading stopped there and the connection was closed; `body` is
+ * undefined. Never retried: the same request would get the same body.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.getSamples("jane/flowers");
+ * } catch (error) {
+ *   if (error instanceof ResponseTooLargeError) console.error(error.message); // names the limit and how to raise it
+ * }
+ * ```
+ */
+export class ResponseTooLargeError extends APIError {
+  override name = "ResponseTooLargeError";
+}
+
+/**
+ * A success status whose body is not what the operation returns according to the API spec: empty, `null`, not JSON,
+ * the wrong JSON type (an object where a list belongs) or an object without a key the spec requires. Only this top
+ * level is checked (and for a list, each item's type and required keys), so the check costs little.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.getSample(uuid);
+ * } catch (error) {
+ *   if (error instanceof InvalidResponseError) console.error(error.status, error.message, error.body);
+ * }
+ * ```
+ */
+export class InvalidResponseError extends APIError {
+  override name = "InvalidResponseError";
+}
+
+/**
  * No HTTP response was received (DNS failure, refused or reset connection).
  *
  * @example
@@ -214,26 +252,33 @@ export function describeBody(body: unknown): string {
   return "";
 }
 
-/** Builds the typed error for a non-2xx response whose body was already read as text. */
+/**
+ * Builds the typed error for a non-2xx response whose body was already read as text. `redact` hides the API key in
+ * the body, the message and the headers, in case the server echoes it back.
+ */
 export function createAPIError(args: {
   status: number;
   text: string;
   headers: Headers;
   method: string;
   path: string;
+  redact?: Redact | undefined;
 }): APIError {
-  let body: unknown = args.text;
+  const redact = args.redact ?? noRedaction;
+  const text = redact(args.text);
+  let body: unknown = text;
   try {
-    body = JSON.parse(args.text);
+    body = JSON.parse(text);
   } catch {
     // Not JSON (an HTML gateway page, S3 XML): keep the text.
   }
   const detail = describeBody(body);
-  const requestId = args.headers.get("x-request-id") ?? args.headers.get("request-id") ?? undefined;
-  const ErrorClass = errorClassFor(args.status, args.text);
+  const headers = redactHeaderValues(args.headers, redact);
+  const requestId = headers.get("x-request-id") ?? headers.get("request-id") ?? undefined;
+  const ErrorClass = errorClassFor(args.status, text);
   let message = `${args.status} ${args.method} ${args.path}${detail ? `: ${detail}` : ""}`;
   if (ErrorClass === NotFoundError && args.path.includes("/datasets/")) {
     message += " (check the dataset identifier, e.g. `jane/flowers`, and that you can access it)";
   }
-  return new ErrorClass({ status: args.status, message, body, headers: args.headers, requestId });
+  return new ErrorClass({ status: args.status, message, body, headers, requestId });
 }

@@ -1,4 +1,5 @@
 /** Minimal leveled logging with secrets redacted. Compatible with `console`, pino, winston and similar loggers. */
+import { noRedaction, type Redact } from "./redact.js";
 
 /** Verbosity, from quietest to loudest. */
 export type LogLevel = "off" | "error" | "warn" | "info" | "debug";
@@ -40,14 +41,36 @@ export function resolveLogLevel(option: LogLevel | undefined): LogLevel {
 
 const noop = () => {};
 
-/** Wraps `logger` so messages above `level` are dropped and every message is prefixed. */
-export function createLogger(level: LogLevel, logger: Logger = console): Logger {
+/**
+ * Wraps `logger` so messages above `level` are dropped and every message is prefixed. `redact` hides the API key in
+ * each message and in the string values of its details (a server may echo the key into anything it sends).
+ */
+export function createLogger(
+  level: LogLevel,
+  logger: Logger = console,
+  redact: Redact = noRedaction,
+): Logger {
   const rank = LEVELS.indexOf(level);
   const at = (method: Exclude<LogLevel, "off">) =>
     LEVELS.indexOf(method) <= rank
-      ? (message: string, ...details: unknown[]) => logger[method](`[segments] ${message}`, ...details)
+      ? (message: string, ...details: unknown[]) =>
+          logger[method](
+            redact(`[segments] ${message}`),
+            ...details.map((detail) => redactDetail(detail, redact)),
+          )
       : noop;
   return { error: at("error"), warn: at("warn"), info: at("info"), debug: at("debug") };
+}
+
+/** A string, or the strings in plain objects up to two levels deep (the shape of the SDK's log details). */
+function redactDetail(detail: unknown, redact: Redact, depth = 0): unknown {
+  if (typeof detail === "string") return redact(detail);
+  const plain =
+    typeof detail === "object" && detail !== null && Object.getPrototypeOf(detail) === Object.prototype;
+  if (!plain || depth > 1) return detail;
+  const copy: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(detail)) copy[key] = redactDetail(value, redact, depth + 1);
+  return copy;
 }
 
 const SECRET_HEADERS = new Set(["authorization", "x-api-key", "api-key", "cookie", "set-cookie"]);

@@ -18,10 +18,12 @@ import * as zlib from "node:zlib";
 import { APIUserAbortError } from "./errors.js";
 import {
   type AttemptOptions,
+  DEFAULT_MAX_RESPONSE_BYTES,
   type Exchange,
   type HttpRequest,
   type TransportResult,
   timeoutError,
+  tooLargeError,
 } from "./transport.js";
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -54,7 +56,7 @@ export function nodeHttpExchange(fallback: Exchange): Exchange {
 /** One request/response, the body read and decompressed; settles exactly once. */
 function exchange(
   request: HttpRequest,
-  { timeout, signal }: AttemptOptions,
+  { timeout, signal, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES }: AttemptOptions,
 ): Promise<TransportResult | typeof REDIRECT> {
   return new Promise((resolve, reject) => {
     const body = request.body as string | Uint8Array | undefined;
@@ -92,18 +94,32 @@ function exchange(
         incoming.resume(); // read and drop the body so the socket can be reused
         return settle(undefined, REDIRECT);
       }
+      const tooLarge = () =>
+        stop(tooLargeError(request, status, headersOf(incoming.rawHeaders), maxResponseBytes));
+      if (Number(incoming.headers["content-length"]) > maxResponseBytes) return tooLarge();
       const chunks: Buffer[] = [];
-      incoming.on("data", (chunk: Buffer) => chunks.push(chunk));
+      let received = 0;
+      incoming.on("data", (chunk: Buffer) => {
+        if (settled) return;
+        received += chunk.length;
+        if (received > maxResponseBytes) return tooLarge();
+        chunks.push(chunk);
+      });
       incoming.on("error", settle); // includes a connection closed mid-body ("aborted", ECONNRESET)
       incoming.on("end", () => {
-        decompress(incoming.headers["content-encoding"], Buffer.concat(chunks)).then(
-          (bytes) => settle(undefined, new NodeHttpResult(request.url, incoming, utf8Text(bytes))),
-          settle,
-        );
+        if (settled) return;
+        decompress(incoming.headers["content-encoding"], Buffer.concat(chunks), maxResponseBytes)
+          .then((bytes) => settle(undefined, new NodeHttpResult(request.url, incoming, utf8Text(bytes))))
+          .catch((error: unknown) => (isBufferTooLarge(error) ? tooLarge() : settle(error)));
       });
     });
     outgoing.end(body);
   });
+}
+
+/** zlib's error when an output passes `maxOutputLength`. */
+function isBufferTooLarge(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === "ERR_BUFFER_TOO_LARGE";
 }
 
 function outgoingHeaders(
@@ -121,21 +137,30 @@ const gunzip = promisify(zlib.gunzip);
 const inflate = promisify(zlib.inflate);
 const inflateRaw = promisify(zlib.inflateRaw);
 const brotliDecompress = promisify(zlib.brotliDecompress);
-/** Lenient like fetch: a compressed stream cut short gives what was decoded instead of an error. */
-const LENIENT = { finishFlush: zlib.constants.Z_SYNC_FLUSH };
 /** RFC 9110 says deflate is zlib-wrapped, some servers send it raw: a zlib header has 8 in its low nibble. */
 const isZlibWrapped = (data: Buffer) => ((data[0] ?? 0) & 0x0f) === 0x08;
 
+type Decoder = (data: Buffer, limit: number) => Promise<Buffer>;
+
+/**
+ * zlib options: lenient like fetch (a compressed stream cut short gives what was decoded instead of an error), and
+ * bounded: zlib stops with ERR_BUFFER_TOO_LARGE once the output passes `limit`, so a gzip bomb costs at most that.
+ */
+const lenient = (limit: number) => ({ finishFlush: zlib.constants.Z_SYNC_FLUSH, maxOutputLength: limit });
+
 /** The content codings `fetch` decodes, and how. */
-const DECODERS = new Map<string, (data: Buffer) => Promise<Buffer>>([
-  ["gzip", (data) => gunzip(data, LENIENT)],
-  ["x-gzip", (data) => gunzip(data, LENIENT)],
-  ["deflate", (data) => (isZlibWrapped(data) ? inflate(data, LENIENT) : inflateRaw(data, LENIENT))],
-  ["br", (data) => brotliDecompress(data)],
+const DECODERS = new Map<string, Decoder>([
+  ["gzip", (data, limit) => gunzip(data, lenient(limit))],
+  ["x-gzip", (data, limit) => gunzip(data, lenient(limit))],
+  [
+    "deflate",
+    (data, limit) => (isZlibWrapped(data) ? inflate(data, lenient(limit)) : inflateRaw(data, lenient(limit))),
+  ],
+  ["br", (data, limit) => brotliDecompress(data, { maxOutputLength: limit })],
 ]);
 
 /** Undoes `content-encoding` the way `fetch` does; with a coding it does not know, the bytes stay as received. */
-async function decompress(encoding: string | undefined, bytes: Buffer): Promise<Buffer> {
+async function decompress(encoding: string | undefined, bytes: Buffer, limit: number): Promise<Buffer> {
   if (!encoding || bytes.length === 0) return bytes;
   const codings = encoding
     .split(",")
@@ -146,7 +171,7 @@ async function decompress(encoding: string | undefined, bytes: Buffer): Promise<
   // Codings are listed in the order they were applied, so they are undone from the last one.
   for (const decode of decoders.reverse()) {
     if (!decode) return bytes;
-    data = await decode(data);
+    data = await decode(data, limit);
   }
   return data;
 }
@@ -155,6 +180,15 @@ async function decompress(encoding: string | undefined, bytes: Buffer): Promise<
 function utf8Text(bytes: Buffer): string {
   const text = bytes.toString("utf8");
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Node's raw header list (`[name, value, name, value, ...]`) as `Headers`. */
+function headersOf(rawHeaders: string[]): Headers {
+  const headers = new Headers();
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    headers.append(rawHeaders[i] as string, rawHeaders[i + 1] as string);
+  }
+  return headers;
 }
 
 /**
@@ -183,10 +217,7 @@ class NodeHttpResult implements TransportResult {
   }
 
   #toResponse(): Response {
-    const headers = new Headers();
-    for (let i = 0; i + 1 < this.#rawHeaders.length; i += 2) {
-      headers.append(this.#rawHeaders[i] as string, this.#rawHeaders[i + 1] as string);
-    }
+    const headers = headersOf(this.#rawHeaders);
     // The body was already read into `text`; like a fetch Response after `.text()`, this one has none left.
     // `Response` only takes statuses 200-599 while HTTP allows 100-999, so any other one is set afterwards.
     const constructible = this.status >= 200 && this.status <= 599;

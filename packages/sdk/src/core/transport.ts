@@ -9,10 +9,12 @@ import {
   APITimeoutError,
   APIUserAbortError,
   createAPIError,
+  ResponseTooLargeError,
   SegmentsError,
 } from "./errors.js";
 import { canGzip, GZIP_MIN_BYTES, gzip } from "./gzip.js";
 import { type Logger, redactHeaders } from "./logger.js";
+import type { Redact } from "./redact.js";
 
 /**
  * A `fetch`-compatible function (the global one, undici's, a mock...).
@@ -67,6 +69,10 @@ export interface TransportConfig {
   logger: Logger;
   /** Whether debug logs are on; when off, the per-request log details are not even built. */
   debug?: boolean;
+  /** Largest response body read, in bytes after decompression (default {@link DEFAULT_MAX_RESPONSE_BYTES}). */
+  maxResponseBytes?: number;
+  /** Hides the API key in error bodies and messages. */
+  redact?: Redact;
 }
 
 /** What one attempt needs besides the request. */
@@ -75,7 +81,18 @@ export interface AttemptOptions {
   timeout: number;
   /** The caller's signal, if any. */
   signal: AbortSignal | undefined;
+  /** Largest body to read, after decompression (default {@link DEFAULT_MAX_RESPONSE_BYTES}). */
+  maxResponseBytes?: number | undefined;
 }
+
+/**
+ * The default limit on a response body: far above any page of 1000 samples with labels (a few MiB), far below what
+ * would exhaust memory or JavaScript's longest string (about 512 MiB).
+ */
+export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024 * 1024;
+
+/** The largest accepted `maxResponseBytes`: the longest string V8 can hold, since the body is read as text. */
+export const MAX_RESPONSE_BYTES_LIMIT = 2 ** 29 - 24;
 
 /**
  * One attempt over the wire: sends the request and reads the whole response body within `timeout`. It rejects with
@@ -149,6 +166,7 @@ export class Transport {
         status: response.status,
         headers: response.headers,
         text,
+        redact: this.#config.redact,
       });
       if (!canRetry || !shouldRetryResponse(response, replayable)) throw error;
       const delay = retryDelayMs(retriesDone, response.headers);
@@ -158,7 +176,7 @@ export class Transport {
 
   /** One attempt through the exchange, with debug logs; a failed connection becomes `APIConnectionError`. */
   async #attempt(prepared: HttpRequest, options: SendOptions, logId: string): Promise<TransportResult> {
-    const { logger, debug, exchange } = this.#config;
+    const { logger, debug, exchange, maxResponseBytes } = this.#config;
     const signal = options.signal;
     if (signal?.aborted) throw new APIUserAbortError(undefined, { cause: signal.reason });
     const started = debug ? Date.now() : 0;
@@ -167,7 +185,8 @@ export class Transport {
         headers: redactHeaders(prepared.headers),
       });
     try {
-      const result = await exchange(prepared, { timeout: options.timeout ?? this.#config.timeout, signal });
+      const timeout = options.timeout ?? this.#config.timeout;
+      const result = await exchange(prepared, { timeout, signal, maxResponseBytes });
       if (debug) {
         const requestId = result.response.headers.get("x-request-id") ?? undefined;
         logger.debug(`${logId} ${result.status} in ${Date.now() - started} ms`, { requestId });
@@ -234,6 +253,22 @@ export function timeoutError(request: HttpRequest, timeout: number, cause?: unkn
   return new APITimeoutError(`${request.method} ${pathOf(request.url)} timed out after ${timeout} ms.`, {
     cause,
   });
+}
+
+/**
+ * The error an exchange throws when a body passes `limit` bytes (after decompression). It carries the status and
+ * headers, but no body: what was read is dropped.
+ */
+export function tooLargeError(
+  request: HttpRequest,
+  status: number,
+  headers: Headers,
+  limit: number,
+): ResponseTooLargeError {
+  const message =
+    `${status} ${request.method} ${pathOf(request.url)}: the response body is larger than ${limit} bytes ` +
+    "(maxResponseBytes); reading stopped there. Request smaller pages, or raise `maxResponseBytes` if you expect it.";
+  return new ResponseTooLargeError({ status, message, headers });
 }
 
 /** The path part of an absolute URL, for messages, computed only when one is written (cheaper than `new URL`). */

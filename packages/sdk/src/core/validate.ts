@@ -111,6 +111,45 @@ export function requireMaxRetries(value: unknown): number {
   return value;
 }
 
+/** `maxResponseBytes` of the client: 1 byte up to the longest string JavaScript can hold. */
+export function requireMaxResponseBytes(value: unknown, max: number): number {
+  if (typeof value !== "number" || !Number.isInteger(value) || value < 1 || value > max) {
+    throw new ValidationError(
+      "maxResponseBytes",
+      `expected an integer between 1 and ${max} (the longest string JavaScript can hold), got ${String(value)}.`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Checks the API root: an http(s) URL (or a path, which a browser resolves against the page) without credentials.
+ * `user:password@` in it would be sent to the server and shown in logs and errors, so it is refused, and the message
+ * never repeats the URL. Returns it without trailing slashes.
+ */
+export function requireBaseUrl(value: unknown, argument: string): string {
+  let url: URL | undefined;
+  try {
+    url =
+      typeof value === "string" && value.trim() !== ""
+        ? new URL(value, "http://relative.invalid")
+        : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:")) {
+    throw new ValidationError(argument, "expected an http(s) URL such as https://api.segments.ai.");
+  }
+  if (url.username !== "" || url.password !== "") {
+    throw new ValidationError(
+      argument,
+      "must not contain credentials (`user:password@`): the URL was not used. Remove them; the SDK authenticates " +
+        "with `apiKey`.",
+    );
+  }
+  return (value as string).replace(/\/+$/, "");
+}
+
 /** Throws unless `value` is an `AbortSignal` (duck-typed, so signals of another realm or polyfill pass). */
 export function requireSignal(value: unknown, argument: string): AbortSignal {
   const signal = value as AbortSignal | null;
