@@ -81,19 +81,27 @@ function commonShape(shapes) {
   return shape;
 }
 
+/** The schema name of a `$ref` to components/schemas, e.g. `Dataset`. */
+const refName = (schema) => schema?.$ref?.match(/^#\/components\/schemas\/([A-Za-z0-9_]+)$/)?.[1];
+
 /**
- * The shape of an operation's 2xx JSON bodies; `null` when it declares none (204). Two 2xx responses with different
- * shapes stop the generator: the SDK checks one shape per operation.
+ * The shape of an operation's 2xx JSON bodies, as `{ shape, name }` (`name`: the schema it comes from, or of its
+ * items), or `null` when it declares none (204). Two 2xx responses with different shapes stop the generator: the SDK
+ * checks one shape per operation.
  */
 function successShape(spec, operationId, responses) {
-  const shapes = Object.entries(responses ?? {})
+  const schemas = Object.entries(responses ?? {})
     .filter(([status]) => /^2(\d\d|XX)$/i.test(status))
     .map(([, response]) => resolve(spec, response).content?.["application/json"]?.schema)
-    .filter(Boolean)
-    .map((schema) => JSON.stringify(shapeOf(spec, schema) ?? null));
-  const distinct = [...new Set(shapes)];
+    .filter(Boolean);
+  const distinct = [...new Set(schemas.map((schema) => JSON.stringify(shapeOf(spec, schema) ?? null)))];
   if (distinct.length > 1) throw new Error(`${operationId}: 2xx responses of different shapes: ${distinct}`);
-  return distinct.length ? JSON.parse(distinct[0]) : null;
+  const [schema] = schemas;
+  if (!schema) return null;
+  return {
+    shape: shapeOf(spec, schema) ?? null,
+    name: refName(schema) ?? refName(resolve(spec, schema).items),
+  };
 }
 
 /** Every operation of the spec: `[operationId, { method, path, response }]`, in spec order. */
@@ -111,10 +119,34 @@ export function operationsOf(spec) {
   return rows;
 }
 
+/**
+ * The module: one constant per object shape, named after its schema (`Dataset`), shared by every operation that
+ * returns it or a list of it; then the table.
+ */
 export function operationsModule(spec, banner) {
-  const rows = operationsOf(spec).map(([id, operation]) => `  ${id}: ${JSON.stringify(operation)},`);
+  const constants = new Map(); // JSON of an object shape -> constant name
+  const reference = (shape, name) => {
+    if (shape?.type !== "object" || !name) return JSON.stringify(shape);
+    const json = JSON.stringify(shape);
+    if (!constants.has(json))
+      constants.set(json, [...constants.values()].includes(name) ? `${name}Shape` : name);
+    return constants.get(json);
+  };
+  const rows = operationsOf(spec).map(([id, { method, path, response }]) => {
+    let body = "null";
+    if (response?.shape?.type === "array" && response.shape.items) {
+      const { items, ...array } = response.shape;
+      const fields = Object.entries(array).map(([key, value]) => `${key}: ${JSON.stringify(value)}`);
+      body = `{ ${[...fields, `items: ${reference(items, response.name)}`].join(", ")} }`;
+    } else if (response) {
+      body = reference(response.shape, response.name);
+    }
+    return `  ${id}: { method: ${JSON.stringify(method)}, path: ${JSON.stringify(path)}, response: ${body} },`;
+  });
   return [
     banner,
+    ...[...constants].map(([json, name]) => `const ${name} = ${json} as const;`),
+    "",
     "/**",
     " * Every operation of the API by operationId: its method, path template and the shape of its 2xx JSON body",
     " * (`null`: no body). The SDK checks responses against `response` and maps operations to its methods.",
