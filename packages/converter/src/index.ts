@@ -38,6 +38,7 @@ export {
   toCocoInstance,
 } from "./formats/coco/index.js";
 export * from "./formats/coco-panoptic.js";
+export { CategoryLimitError, MAX_CATEGORIES } from "./formats/common.js";
 export {
   type DatasetFiles,
   type DatasetFormat,
@@ -57,8 +58,11 @@ export {
 } from "./formats/dataset-formats.js";
 export * from "./formats/index-png.js";
 export * from "./formats/labelme.js";
+export { LABELME_SHAPE_TYPES } from "./formats/labelme-shapes.js";
 export * from "./formats/voc.js";
 export * from "./formats/yolo.js";
+export * from "./formats/yolo-data-yaml.js";
+export * from "./formats/yolo-import.js";
 export * as geometry from "./geometry/index.js";
 export { imageSize } from "./image-size.js";
 export { DEFAULT_MAX_PIXELS } from "./limits.js";

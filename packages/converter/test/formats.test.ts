@@ -6,7 +6,8 @@ import { fromCocoPanoptic, toCocoPanoptic } from "../src/formats/coco-panoptic.j
 import { fromIndexPng, renderIndexImage, toIndexPng } from "../src/formats/index-png.js";
 import { fromLabelme, toLabelme } from "../src/formats/labelme.js";
 import { fromVoc, toVoc } from "../src/formats/voc.js";
-import { fromYolo, parseYolo, toYolo } from "../src/formats/yolo.js";
+import { toYolo } from "../src/formats/yolo.js";
+import { fromYolo, parseYolo } from "../src/formats/yolo-import.js";
 import { area, decode, type Rle } from "../src/rle/index.js";
 import type { Category, ImageVectorAnnotation, LabeledImage } from "../src/types.js";
 
@@ -452,7 +453,7 @@ describe("labelme (quirks 13, 18 fixed)", () => {
       shapes: [
         {
           label: "x",
-          shape_type: "circle",
+          shape_type: "cuboid",
           points: [
             [1, 1],
             [2, 2],
@@ -461,7 +462,7 @@ describe("labelme (quirks 13, 18 fixed)", () => {
       ],
     };
     expect(() => fromLabelme(doc, { file: "a.json" })).toThrow(
-      /unsupported shape_type "circle".*a\.json.*shape 0/,
+      /unsupported shape_type "cuboid".*a\.json.*shape 0/,
     );
     expect(() => fromLabelme("{", { file: "b.json" })).toThrow(/invalid JSON.*b\.json/);
   });

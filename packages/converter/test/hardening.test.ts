@@ -11,7 +11,7 @@ import { fromCocoPanoptic, type PanopticAnnotation } from "../src/formats/coco-p
 import { fromIndexPng, renderIndexImage } from "../src/formats/index-png.js";
 import { fromLabelme } from "../src/formats/labelme.js";
 import { fromVoc } from "../src/formats/voc.js";
-import { fromYolo, parseYolo } from "../src/formats/yolo.js";
+import { fromYolo, parseYolo } from "../src/formats/yolo-import.js";
 import { DEFAULT_MAX_PIXELS } from "../src/index.js";
 import { SegmentsDataset } from "../src/release/index.js";
 import { decode, frPolyCounts } from "../src/rle/index.js";

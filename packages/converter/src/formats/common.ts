@@ -52,10 +52,31 @@ export function requireImageSize(width: unknown, height: unknown, location: Prob
   }
 }
 
-/** Category lookup by id that throws a located error. */
+/**
+ * Throws a located {@link ConversionError} when two categories share an id: every lookup by id would silently pick
+ * one of them, and the other's annotations would be written under the wrong name.
+ */
+export function requireUniqueCategoryIds(
+  categories: ReadonlyArray<{ id: unknown }>,
+  location: ProblemLocation,
+): void {
+  const seen = new Set<unknown>();
+  categories.forEach((c, i) => {
+    if (seen.has(c.id))
+      throw new ConversionError(`duplicate category id ${show(c.id)}: category ids must be unique`, {
+        ...location,
+        item: `categories[${i}]`,
+        field: "id",
+      });
+    seen.add(c.id);
+  });
+}
+
+/** Category lookup by id that throws a located error (and refuses duplicate ids up front). */
 export function categoryLookup(
   categories: ReadonlyArray<Category>,
 ): (id: number, location: ProblemLocation) => Category {
+  requireUniqueCategoryIds(categories, {});
   const byId = new Map(categories.map((c) => [c.id, c]));
   return (id, location) => {
     const c = byId.get(id);
@@ -66,16 +87,49 @@ export function categoryLookup(
 }
 
 /**
- * The category id of a class name met in a file, adding the name to `categoryIds` (the largest id plus one) the
- * first time, and to `names`, the names of this file in order of first appearance.
+ * Most distinct class names one import creates categories for. A name per object in a hostile file could otherwise
+ * grow the category list without bound; real datasets have thousands at most (LVIS: 1,203; Open Images: 19,995).
  */
-export function categoryIdFor(name: string, categoryIds: Map<string, number>, names: string[]): number {
+export const MAX_CATEGORIES = 1_000_000;
+
+/** Thrown when an import would create more than {@link MAX_CATEGORIES} categories. */
+export class CategoryLimitError extends ConversionError {
+  readonly limit: number;
+  constructor(limit: number, location: ProblemLocation) {
+    super(`more than ${limit} distinct class names: not a label file this converter accepts`, location);
+    this.limit = limit;
+  }
+}
+
+/** The next free id of each name -> id map given to the importers, so that adding a name costs O(1). */
+const nextIds = new WeakMap<Map<string, number>, { next: number; size: number }>();
+
+/**
+ * The category id of a class name met in a file, adding the name to `categoryIds` (the largest id plus one) the
+ * first time, and to `names`, the names of this file in order of first appearance. Constant time per call: the
+ * largest id is found once per map (again only if someone else added to the map since).
+ */
+export function categoryIdFor(
+  name: string,
+  categoryIds: Map<string, number>,
+  names: Set<string>,
+  location: ProblemLocation = {},
+): number {
   let categoryId = categoryIds.get(name);
   if (categoryId === undefined) {
-    categoryId = Math.max(0, ...categoryIds.values()) + 1;
+    if (categoryIds.size >= MAX_CATEGORIES) throw new CategoryLimitError(MAX_CATEGORIES, location);
+    let state = nextIds.get(categoryIds);
+    if (state === undefined || state.size !== categoryIds.size) {
+      let max = 0;
+      for (const id of categoryIds.values()) if (id > max) max = id;
+      state = { next: max + 1, size: categoryIds.size };
+      nextIds.set(categoryIds, state);
+    }
+    categoryId = state.next++;
     categoryIds.set(name, categoryId);
+    state.size = categoryIds.size;
   }
-  if (!names.includes(name)) names.push(name);
+  names.add(name);
   return categoryId;
 }
 

@@ -18,7 +18,9 @@ import {
 } from "./dataset-format.js";
 import { fromLabelme, toLabelme } from "./labelme.js";
 import { fromVoc, type ToVocOptions, toVoc } from "./voc.js";
-import { fromYolo, type ToYoloOptions, toYolo } from "./yolo.js";
+import { type ToYoloOptions, toYolo } from "./yolo.js";
+import { normalizeRelative, parseYoloDataYaml, splitOfImages, type YoloDataYaml } from "./yolo-data-yaml.js";
+import { fromYolo } from "./yolo-import.js";
 
 const IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp"];
 
@@ -114,7 +116,8 @@ export const yoloFormat = defineDatasetFormat<
   { images?: ReadonlyArray<{ name: string; width: number; height: number }> }
 >({
   name: "yolo",
-  description: "one YOLO text file per image and classes.txt (sizes from the images or options.images)",
+  description:
+    "one YOLO text file per image, with classes.txt or an ultralytics data.yaml (images/ + labels/ folders, splits)",
   write(dataset, options = {}) {
     const { value, warnings } = toYolo(dataset.images, dataset.categories, options);
     const files: WrittenFiles = new Map(value.files);
@@ -122,14 +125,57 @@ export const yoloFormat = defineDatasetFormat<
     return { value: files, warnings };
   },
   read(files, options = {}) {
-    const classes = theFile(files, undefined, ["classes.txt"], "yolo");
+    const yamlFile = dataYamlOf(files);
+    const data =
+      yamlFile === undefined ? undefined : parseYoloDataYaml(textOf(files.get(yamlFile) as string), yamlFile);
+    const classesFile = data === undefined ? theFile(files, undefined, ["classes.txt"], "yolo") : undefined;
+    const text = (name: string) => {
+      const content = files.get(name);
+      return content === undefined ? undefined : textOf(content);
+    };
+    const images = options.images ?? imageSizesOf(files);
+    // Split lists (`train.txt` naming the images of a split) are not label files.
+    const splits =
+      data === undefined
+        ? new Map<string, string>()
+        : splitOfImages(
+            data,
+            images.map((i) => i.name),
+            text,
+          );
+    const lists = new Set(data === undefined ? [] : splitListFiles(data, files));
     const labels = new Map<string, string>();
     for (const name of namesWith(files, ".txt"))
-      if (name !== classes) labels.set(name, textOf(files.get(name) as string | Uint8Array));
-    const images = options.images ?? imageSizesOf(files);
-    return fromYolo(labels, images, textOf(files.get(classes) as string | Uint8Array));
+      if (name !== classesFile && !lists.has(name)) labels.set(name, text(name) as string);
+    const result = fromYolo(labels, images, data?.names ?? (text(classesFile as string) as string));
+    for (const image of result.value.images) {
+      const split = splits.get(image.name);
+      if (split !== undefined) image.metadata = { ...image.metadata, split };
+    }
+    return result;
   },
 });
+
+/** The dataset's `data.yaml`: that name (at the shallowest level), or the only YAML file. */
+function dataYamlOf(files: DatasetFiles): string | undefined {
+  const yamls = namesWith(files, ".yaml", ".yml");
+  const named = yamls
+    .filter((name) => /(^|\/)(data|dataset)\.ya?ml$/i.test(name))
+    .sort((a, b) => a.split("/").length - b.split("/").length);
+  return named[0] ?? (yamls.length === 1 ? yamls[0] : undefined);
+}
+
+/** The `.txt` files a `data.yaml` names as a split's image list. */
+function splitListFiles(data: YoloDataYaml, files: DatasetFiles): string[] {
+  const out: string[] = [];
+  for (const entries of Object.values(data.splits))
+    for (const entry of entries) {
+      const name = normalizeRelative(entry);
+      for (const candidate of [name, name.split("/").slice(-1).join("/")])
+        if (candidate.toLowerCase().endsWith(".txt") && files.has(candidate)) out.push(candidate);
+    }
+  return out;
+}
 
 /** The size of every image among `files`, from its header. */
 function imageSizesOf(files: DatasetFiles): Array<{ name: string; width: number; height: number }> {

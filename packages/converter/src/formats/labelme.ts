@@ -1,14 +1,27 @@
 /**
- * labelme JSON (one file per image): rectangle, polygon, point, line and linestrip shapes.
+ * labelme JSON (one file per image): every shape type labelme draws is read; rectangle, polygon, point, line and
+ * linestrip shapes are written.
  *
- * Unlike FastLabel: unsupported shapes (circle, mask, ...) raise a {@link ConversionError} naming the file and shape
- * instead of producing `type: None`; rectangle corners are normalised; every region of a bitmap instance is exported
+ * Unlike FastLabel: circles, masks and multi-point shapes are converted (FastLabel emits `type: None` for them) and an
+ * unknown shape type raises a {@link ConversionError} naming the file and shape; rectangle corners are normalised; every region of a bitmap instance is exported
  * (holes are reported as warnings, labelme cannot hold them).
  */
 import { ConversionError, type ConversionResult, WarningCollector } from "../errors.js";
 import { instanceBounds, traceInstance } from "../geometry/index.js";
+import { imageSize } from "../image-size.js";
+import { IMAGE_HEADER_BYTES } from "../release/download.js";
 import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js";
-import { categoryIdFor, categoryLookup, flattenPoints, isRecord, kindOf, toPairs } from "./common.js";
+import {
+  categoryIdFor,
+  categoryLookup,
+  flattenPoints,
+  isRecord,
+  kindOf,
+  requireImageSize,
+  show,
+  toPairs,
+} from "./common.js";
+import { decodeBase64, shapeGeometries } from "./labelme-shapes.js";
 
 export interface LabelmeShape {
   label: string;
@@ -99,17 +112,12 @@ export function toLabelme(
   };
 }
 
-const SUPPORTED: Record<string, ImageVectorAnnotation["type"]> = {
-  rectangle: "bbox",
-  polygon: "polygon",
-  point: "point",
-  line: "polyline",
-  linestrip: "polyline",
-};
-
 /**
  * Parses a labelme document (already-parsed JSON or its text). Labels are mapped to category ids through
- * `categoryIds`; unknown labels get new ids.
+ * `categoryIds`; unknown labels get new ids. Every shape type labelme draws is read (see `labelme-shapes.ts`: circles
+ * and masks become polygons, with a warning). The image size is `imageWidth` / `imageHeight`, or, when they are
+ * missing, read from the embedded `imageData`; when both are there and disagree, the embedded image wins, as in
+ * labelme itself.
  *
  * @example
  * ```ts
@@ -133,79 +141,76 @@ export function fromLabelme(
   }
   if (!isRecord(doc))
     throw new ConversionError(`labelme file must be a JSON object, got ${kindOf(doc)}`, { file });
-  const d = doc as Record<string, unknown>;
-  for (const f of ["imageWidth", "imageHeight"] as const) {
-    if (typeof d[f] !== "number" || !Number.isInteger(d[f]) || (d[f] as number) <= 0)
-      throw new ConversionError(`${f} must be a positive integer`, { file, field: f });
-  }
-  if (typeof d.imagePath !== "string")
+  if (typeof doc.imagePath !== "string")
     throw new ConversionError("imagePath must be a string", { file, field: "imagePath" });
-  if (!Array.isArray(d.shapes)) throw new ConversionError("shapes must be a list", { file, field: "shapes" });
-  const width = d.imageWidth as number;
-  const height = d.imageHeight as number;
+  if (!Array.isArray(doc.shapes))
+    throw new ConversionError("shapes must be a list", { file, field: "shapes" });
+  const { width, height } = labelmeImageSize(doc, file, warnings);
   const categoryIds = options.categoryIds ?? new Map<string, number>();
-  const names: string[] = [];
+  const names = new Set<string>();
   const annotations: ImageVectorAnnotation[] = [];
-  d.shapes.forEach((s, i) => {
+  doc.shapes.forEach((s: unknown, i) => {
     const item = `shape ${i}`;
-    const { label, type, flat, groupId } = readShape(s, i, { file, item });
-    if (flat.some((v, k) => v < 0 || v > (k % 2 === 0 ? width : height)))
-      warnings.add("coordinates outside the image (kept as is)", { file, item, field: "points" });
-    let points = toPairs(flat);
-    if (type === "bbox") {
-      const [x0, y0, x1, y1] = flat as [number, number, number, number];
-      points = [
-        [Math.min(x0, x1), Math.min(y0, y1)],
-        [Math.max(x0, x1), Math.max(y0, y1)],
-      ];
+    if (!isRecord(s))
+      throw new ConversionError(`shape must be an object, got ${kindOf(s)}`, {
+        file,
+        item,
+        field: `shapes[${i}]`,
+      });
+    const label = typeof s.label === "string" ? s.label.trim() : "";
+    if (label === "") throw new ConversionError("shape has no label", { file, item, field: "label" });
+    const categoryId = categoryIdFor(label, categoryIds, names, { file, item });
+    const groupId = typeof s.group_id === "number" ? s.group_id : undefined;
+    for (const { type, points } of shapeGeometries(s, { file, item }, warnings)) {
+      if (
+        points.some(
+          ([x, y]) =>
+            (x as number) < 0 || (y as number) < 0 || (x as number) > width || (y as number) > height,
+        )
+      )
+        warnings.add("coordinates outside the image (kept as is)", { file, item, field: "points" });
+      const annotation: ImageVectorAnnotation = {
+        id: annotations.length + 1,
+        category_id: categoryId,
+        type,
+        points,
+      };
+      if (groupId !== undefined) annotation.attributes = { group_id: groupId };
+      annotations.push(annotation);
     }
-    const annotation: ImageVectorAnnotation = {
-      id: annotations.length + 1,
-      category_id: categoryIdFor(label, categoryIds, names),
-      type,
-      points,
-    };
-    if (groupId !== undefined) annotation.attributes = { group_id: groupId };
-    annotations.push(annotation);
   });
   return {
     value: {
-      image: { name: d.imagePath, width, height, vector: { format_version: "0.1", annotations } },
-      names,
+      image: { name: doc.imagePath, width, height, vector: { format_version: "0.1", annotations } },
+      names: [...names],
     },
     warnings: warnings.list,
   };
 }
 
-/** One shape of `shapes` (user input: anything, null included), checked: label, type, points, group. */
-function readShape(
-  s: unknown,
-  i: number,
-  location: { file: string | undefined; item: string },
-): { label: string; type: ImageVectorAnnotation["type"]; flat: number[]; groupId: number | undefined } {
-  if (!isRecord(s))
-    throw new ConversionError(`shape must be an object, got ${kindOf(s)}`, {
-      ...location,
-      field: `shapes[${i}]`,
-    });
-  const label = typeof s.label === "string" ? s.label.trim() : "";
-  if (label === "") throw new ConversionError("shape has no label", { ...location, field: "label" });
-  const shapeType = typeof s.shape_type === "string" ? s.shape_type : "polygon";
-  const type = SUPPORTED[shapeType];
-  if (type === undefined) {
-    throw new ConversionError(
-      `unsupported shape_type ${JSON.stringify(shapeType)} (supported: ${Object.keys(SUPPORTED).join(", ")})`,
-      { ...location, field: "shape_type" },
-    );
+/** `imageWidth` / `imageHeight`, or the size of the embedded `imageData` (which wins when both are there). */
+function labelmeImageSize(
+  doc: Record<string, unknown>,
+  file: string | undefined,
+  warnings: WarningCollector,
+): { width: number; height: number } {
+  const declared = { width: doc.imageWidth, height: doc.imageHeight };
+  const hasDeclared = declared.width !== undefined && declared.width !== null;
+  if (typeof doc.imageData === "string" && doc.imageData !== "") {
+    const location = { file, field: "imageData" };
+    const size = imageSize(decodeBase64(doc.imageData, location, IMAGE_HEADER_BYTES));
+    if (size === undefined)
+      throw new ConversionError(
+        "imageData is not an image whose size can be read (PNG, JPEG, ...)",
+        location,
+      );
+    if (hasDeclared && (declared.width !== size.width || declared.height !== size.height))
+      warnings.add(
+        `imageWidth x imageHeight (${show(declared.width)}x${show(declared.height)}) differ from the embedded image (${size.width}x${size.height}): the image's size is used`,
+        location,
+      );
+    return size;
   }
-  const flat = flattenPoints(s.points, location);
-  const n = flat.length / 2;
-  if (
-    (type === "bbox" && n !== 2) ||
-    (type === "point" && n !== 1) ||
-    (type === "polygon" && n < 3) ||
-    (type === "polyline" && n < 2)
-  )
-    throw new ConversionError(`${shapeType} with ${n} points`, { ...location, field: "points" });
-  return { label, type, flat, groupId: typeof s.group_id === "number" ? s.group_id : undefined };
+  requireImageSize(declared.width, declared.height, { file });
+  return declared as { width: number; height: number };
 }

@@ -54,6 +54,11 @@ export function toVoc(
     item: string,
   ) => {
     const [x, y, w, h] = box;
+    if (![x, y, x + w, y + h].every(Number.isFinite))
+      throw new ConversionError("box overflows to a non-finite number (coordinates too large)", {
+        item,
+        field: "points",
+      });
     if (x < 0 || y < 0 || x + w > image.width || y + h > image.height)
       warnings.add("box outside the image (kept as is)", { item });
     objects.push({
@@ -136,7 +141,7 @@ export function fromVoc(
   else requireImageSize(width, height, { file });
   const filename = typeof root.filename === "string" ? root.filename : "";
   if (filename === "") warnings.add("missing <filename>", { file, field: "filename" });
-  const names: string[] = [];
+  const names = new Set<string>();
   const categoryIds = options.categoryIds ?? new Map<string, number>();
   const annotations: ImageVectorAnnotation[] = [];
   ((root.object as unknown[] | undefined) ?? []).forEach((o, i) => {
@@ -147,7 +152,7 @@ export function fromVoc(
       warnings.add("box outside the image (kept as is)", { file, item, field: "bndbox" });
     const annotation: ImageVectorAnnotation = {
       id: annotations.length + 1,
-      category_id: categoryIdFor(name, categoryIds, names),
+      category_id: categoryIdFor(name, categoryIds, names, { file, item }),
       type: "bbox",
       points: [
         [xmin, ymin],
@@ -160,17 +165,55 @@ export function fromVoc(
   return {
     value: {
       image: { name: filename, width, height, vector: { format_version: "0.1", annotations } },
-      names,
+      names: [...names],
     },
     warnings: warnings.list,
   };
 }
 
+/** The five entities XML predefines (XML 1.0 section 4.6). */
+const PREDEFINED_ENTITIES = new Set(["lt", "gt", "amp", "apos", "quot"]);
+
+/**
+ * Checks every entity reference before parsing: character references (`&#65;`, `&#x41;`) must name a character XML
+ * allows (XML 1.0 section 4.1, production [2]), named ones must be predefined or declared in the document's DTD. The
+ * parser would otherwise keep `&nbsp;` or `&#xD800;` as literal text in a class name.
+ */
+function checkEntityReferences(xml: string, file: string | undefined): void {
+  const declared = new Set<string>();
+  for (const m of xml.matchAll(/<!ENTITY\s+([A-Za-z_][\w.-]*)\s/g)) declared.add(m[1] as string);
+  // CDATA sections and comments hold no references.
+  const text = xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>|<!--[\s\S]*?-->/g, "");
+  for (const m of text.matchAll(/&([^;&<\s]*)(;?)/g)) {
+    const [ref, body = "", semicolon] = m;
+    const bad = (why: string): never => {
+      throw new ConversionError(`${why}: ${JSON.stringify(ref)}`, { file, field: "entity reference" });
+    };
+    if (semicolon !== ";") bad("unterminated entity reference (write & as &amp;)");
+    const numeric = /^#(?:x([0-9A-Fa-f]+)|([0-9]+))$/.exec(body);
+    if (numeric !== null) {
+      const code = numeric[1] !== undefined ? Number.parseInt(numeric[1], 16) : Number(numeric[2]);
+      const allowed =
+        code === 0x9 ||
+        code === 0xa ||
+        code === 0xd ||
+        (code >= 0x20 && code <= 0xd7ff) ||
+        (code >= 0xe000 && code <= 0xfffd) ||
+        (code >= 0x10000 && code <= 0x10ffff);
+      if (!allowed) bad("character reference to a character XML does not allow");
+    } else if (!PREDEFINED_ENTITIES.has(body) && !declared.has(body)) bad("undeclared entity");
+  }
+}
+
 /** The `<annotation>` element of a VOC document. */
 function parseRoot(xml: string, file: string | undefined): Record<string, unknown> {
+  if (typeof xml !== "string") throw new ConversionError("VOC document must be text", { file });
+  checkEntityReferences(xml, file);
   const parser = new XMLParser({
     ignoreAttributes: true,
     parseTagValue: false,
+    // Decodes character references; named entities other than XML's five and the DTD's were refused above.
+    htmlEntities: true,
     isArray: (name) => name === "object",
   });
   let doc: Record<string, unknown>;
@@ -185,11 +228,15 @@ function parseRoot(xml: string, file: string | undefined): Record<string, unknow
   return root;
 }
 
-/** A number of the document: decimal text, surrounding spaces allowed. */
+/**
+ * A number of the document: decimal text (`12`, `-3.5`, `1e2`), surrounding spaces allowed. `Number()` alone would
+ * also take `0x1A`, `0b11` and `Infinity`, which no VOC writer means.
+ */
 function vocNumber(v: unknown, location: ProblemLocation): number {
-  const n = typeof v === "string" ? Number(v.trim()) : Number.NaN;
-  if (typeof v !== "string" || v.trim() === "" || !Number.isFinite(n))
-    throw new ConversionError(`expected a number, got ${JSON.stringify(v)}`, location);
+  const text = typeof v === "string" ? v.trim() : "";
+  const n = Number(text);
+  if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(text) || !Number.isFinite(n))
+    throw new ConversionError(`expected a decimal number, got ${JSON.stringify(v)}`, location);
   return n;
 }
 

@@ -6,18 +6,10 @@
  * truncated; zero-sized images raise a {@link ConversionError} naming the image instead of `ZeroDivisionError`.
  */
 import { ConversionError, type ConversionResult, WarningCollector } from "../errors.js";
-import { instanceBounds, ringsBbox, traceInstance } from "../geometry/index.js";
+import { instanceBounds, traceInstance } from "../geometry/index.js";
 import { UniqueNames } from "../names.js";
 import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js";
-import {
-  categoryLookup,
-  flattenPoints,
-  isRecord,
-  kindOf,
-  requireImageSize,
-  stripExtension,
-  toPairs,
-} from "./common.js";
+import { categoryLookup, flattenPoints, requireImageSize, stripExtension } from "./common.js";
 
 /** Options of {@link toYolo}. */
 export interface ToYoloOptions {
@@ -122,34 +114,74 @@ class YoloLines {
     return this.#lines.map((l) => `${l}\n`).join("");
   }
 
-  /** The box around `flat` (any points), as a box line, or as a 4-point polygon in `segment` mode. */
+  /**
+   * The box around `flat` (any points), as a box line, or as a 4-point polygon in `segment` mode. The corners are
+   * clipped to the image first and the centre and size computed from the clipped corners (clipping centre and size
+   * separately would move the box); a box wholly outside the image is skipped.
+   */
   box(c: number, flat: number[], item: string): void {
-    const [x, y, w, h] = ringsBbox([flat]);
-    if (this.options.mode === "segment") this.polygon(c, [x, y, x + w, y, x + w, y + h, x, y + h], item);
-    else {
-      const { width: W, height: H } = this.image;
-      this.#lines.push(
-        `${c} ${this.#fmt(x + w / 2, W, item)} ${this.#fmt(y + h / 2, H, item)} ${this.#fmt(w, W, item)} ${this.#fmt(h, H, item)}`,
-      );
+    const { width: W, height: H } = this.image;
+    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
+    for (let i = 0; i + 1 < flat.length; i += 2) {
+      const x = flat[i] as number;
+      const y = flat[i + 1] as number;
+      if (x < x0) x0 = x;
+      if (x > x1) x1 = x;
+      if (y < y0) y0 = y;
+      if (y > y1) y1 = y;
     }
+    const clip = (v: number, size: number) => Math.min(size, Math.max(0, v));
+    const [cx0, cy0, cx1, cy1] = [clip(x0, W), clip(y0, H), clip(x1, W), clip(y1, H)];
+    if (cx0 !== x0 || cy0 !== y0 || cx1 !== x1 || cy1 !== y1) {
+      if (cx1 <= cx0 || cy1 <= cy0) {
+        this.warnings.add("box wholly outside the image (skipped)", {
+          file: this.file,
+          item,
+          field: "points",
+        });
+        return;
+      }
+      this.warnings.add("box clipped to the image", { file: this.file, item, field: "points" });
+    }
+    if (this.options.mode === "segment") {
+      this.polygon(c, [cx0, cy0, cx1, cy0, cx1, cy1, cx0, cy1], item);
+      return;
+    }
+    const values = [(cx0 + cx1) / 2 / W, (cy0 + cy1) / 2 / H, (cx1 - cx0) / W, (cy1 - cy0) / H];
+    this.#lines.push(`${c} ${values.map((v) => this.#fmt(v, item)).join(" ")}`);
   }
 
-  /** A polygon line (`segment` mode), or the polygon's box (`detect` mode). */
+  /** A polygon line (`segment` mode, every vertex clipped to the image), or the polygon's box (`detect` mode). */
   polygon(c: number, flat: number[], item: string): void {
     if (this.options.mode !== "segment") {
       this.box(c, flat, item);
       return;
     }
     const { width: W, height: H } = this.image;
-    this.#lines.push(`${c} ${flat.map((v, i) => this.#fmt(v, i % 2 === 0 ? W : H, item)).join(" ")}`);
+    let clipped = false;
+    const values = flat.map((v, i) => {
+      const n = v / (i % 2 === 0 ? W : H);
+      if (n >= 0 && n <= 1) return n;
+      clipped = true;
+      return Math.min(1, Math.max(0, n));
+    });
+    if (clipped)
+      this.warnings.add("polygon vertices outside the image clipped to it", {
+        file: this.file,
+        item,
+        field: "points",
+      });
+    this.#lines.push(`${c} ${values.map((v) => this.#fmt(v, item)).join(" ")}`);
   }
 
-  #fmt(v: number, size: number, item: string): string {
-    let n = v / size;
-    if (n < 0 || n > 1) {
-      this.warnings.add("coordinate outside the image clipped to [0, 1]", { file: this.file, item });
-      n = Math.min(1, Math.max(0, n));
-    }
+  /** A normalised value, fixed-point; never `NaN` or `Infinity` in a file. */
+  #fmt(n: number, item: string): string {
+    if (!Number.isFinite(n))
+      throw new ConversionError(`coordinate is not a finite number (${n})`, {
+        file: this.file,
+        item,
+        field: "points",
+      });
     return n.toFixed(this.#digits);
   }
 }
@@ -202,144 +234,4 @@ function bitmapLines(lines: YoloLines, image: LabeledImage, classOf: ClassOf): v
       });
     for (const r of regions) lines.polygon(c, r[0] as number[], item);
   }
-}
-
-/**
- * Parses `classes.txt` (one name per line; trailing blank lines ignored).
- *
- * @example
- * ```ts
- * parseClassesTxt("dog\ncat\n"); // ["dog", "cat"]
- * ```
- */
-export function parseClassesTxt(text: string): string[] {
-  const lines = text
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((l) => l.trim());
-  while (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
-  return lines;
-}
-
-/**
- * Parses one YOLO label file. Lines with 5 values are boxes, lines with an odd number >= 7 of values are polygons.
- * Class index `i` becomes category id `classIds[i]` (default `i + 1`).
- *
- * @example
- * ```ts
- * parseYolo("0 0.5 0.5 0.2 0.4\n", { file: "a.txt", width: 200, height: 100, classCount: 1 });
- * // [{ id: 1, category_id: 1, type: "bbox", points: [[80, 30], [120, 70]] }]
- * ```
- */
-export function parseYolo(
-  text: string,
-  options: { file: string; width: number; height: number; classCount: number; classIds?: number[] },
-): ImageVectorAnnotation[] {
-  const { file, width: W, height: H } = options;
-  if (typeof text !== "string")
-    throw new ConversionError(`label file must be text, got ${kindOf(text)}`, { file });
-  requireImageSize(W, H, { file });
-  const out: ImageVectorAnnotation[] = [];
-  const lines = text.replace(/\r\n?/g, "\n").split("\n");
-  lines.forEach((raw, lineIndex) => {
-    const line = raw.trim();
-    if (line === "") return;
-    const item = `line ${lineIndex + 1}`;
-    const tokens = line.split(/\s+/);
-    const values = tokens.map((t, k) => {
-      const v = Number(t);
-      if (t === "" || !Number.isFinite(v))
-        throw new ConversionError(`not a number: ${JSON.stringify(t)}`, { file, item, field: `value ${k}` });
-      return v;
-    });
-    const cls = values[0] as number;
-    if (!Number.isInteger(cls) || cls < 0 || cls >= options.classCount) {
-      throw new ConversionError(
-        `class index ${tokens[0]} is not in classes.txt (${options.classCount} classes)`,
-        { file, item, field: "class" },
-      );
-    }
-    const categoryId = options.classIds?.[cls] ?? cls + 1;
-    const coords = values.slice(1);
-    if (coords.some((v) => v < 0 || v > 1))
-      throw new ConversionError("normalised coordinate outside [0, 1]", { file, item });
-    if (coords.length === 4) {
-      const [cx, cy, w, h] = coords as [number, number, number, number];
-      out.push({
-        id: out.length + 1,
-        category_id: categoryId,
-        type: "bbox",
-        points: [
-          [(cx - w / 2) * W, (cy - h / 2) * H],
-          [(cx + w / 2) * W, (cy + h / 2) * H],
-        ],
-      });
-    } else if (coords.length >= 6 && coords.length % 2 === 0) {
-      out.push({
-        id: out.length + 1,
-        category_id: categoryId,
-        type: "polygon",
-        points: toPairs(coords.map((v, i) => v * (i % 2 === 0 ? W : H))),
-      });
-    } else {
-      throw new ConversionError(
-        `expected 4 box values or at least 3 x,y pairs, got ${coords.length} values`,
-        { file, item },
-      );
-    }
-  });
-  return out;
-}
-
-/**
- * Imports a YOLO dataset held in memory: `labels` maps a label file (`a/b.txt`) to its text; `images` maps the same
- * stem (`a/b`) to the image name and size. A label file without an image, or an unknown class, is a
- * {@link ConversionError}; an image without a label file gets an empty label.
- *
- * @example
- * ```ts
- * const { value } = fromYolo(new Map([["a.txt", "0 0.5 0.5 1 1\n"]]), [{ name: "a.jpg", width: 10, height: 10 }], "cat\n");
- * value.categories; // [{ id: 1, name: "cat" }]
- * ```
- */
-export function fromYolo(
-  labels: ReadonlyMap<string, string>,
-  images: ReadonlyArray<{ name: string; width: number; height: number }>,
-  classesTxt: string,
-): ConversionResult<{ images: LabeledImage[]; categories: Category[] }> {
-  const warnings = new WarningCollector();
-  if (typeof classesTxt !== "string")
-    throw new ConversionError(`classes.txt must be text, got ${kindOf(classesTxt)}`, { file: "classes.txt" });
-  // `images` often comes from a user's JSON listing: check each entry before reading its name.
-  images.forEach((img: unknown, i) => {
-    if (!isRecord(img) || typeof img.name !== "string")
-      throw new ConversionError("image must be an object with a name", {
-        item: `images[${i}]`,
-        field: "name",
-      });
-    requireImageSize(img.width, img.height, { item: `image ${img.name}` });
-  });
-  const names = parseClassesTxt(classesTxt);
-  const categories = names.map((name, i) => ({ id: i + 1, name }));
-  const byStem = new Map(images.map((img) => [stripExtension(img.name).toLowerCase(), img]));
-  const out = new Map<string, LabeledImage>(
-    images.map((img) => [img.name, { ...img, vector: { format_version: "0.1", annotations: [] } }]),
-  );
-  for (const [file, text] of labels) {
-    if (typeof file !== "string")
-      throw new ConversionError(`label file name must be a string, got ${kindOf(file)}`, { field: "labels" });
-    const base = file.split("/").pop();
-    if (base === "classes.txt") continue;
-    const image = byStem.get(stripExtension(file).toLowerCase());
-    if (image === undefined) throw new ConversionError("label file has no matching image", { file });
-    const annotations = parseYolo(text, {
-      file,
-      width: image.width,
-      height: image.height,
-      classCount: names.length,
-    });
-    const target = out.get(image.name) as LabeledImage;
-    target.vector = { format_version: "0.1", annotations };
-  }
-  return { value: { images: [...out.values()], categories }, warnings: warnings.list };
 }

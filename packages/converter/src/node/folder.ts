@@ -1,8 +1,9 @@
 /** A folder as a dataset format's files (`DatasetFiles`), both ways. */
 import { open, readdir, readFile } from "node:fs/promises";
 import { join, relative, sep } from "node:path";
-import { type ConversionWarning, WarningCollector } from "../errors.js";
-import type { DatasetFiles, WrittenFiles } from "../formats/dataset-format.js";
+import { type ConversionResult, type ConversionWarning, WarningCollector } from "../errors.js";
+import type { DatasetFiles, DatasetFormat, LabeledDataset, WrittenFiles } from "../formats/dataset-format.js";
+import { type DatasetFormatName, datasetFormat } from "../formats/dataset-formats.js";
 import { IMAGE_HEADER_BYTES } from "../release/download.js";
 import { OutputDirectory } from "./output.js";
 
@@ -33,6 +34,27 @@ export async function readDatasetFiles(dir: string): Promise<DatasetFiles> {
     );
   }
   return files;
+}
+
+/**
+ * Imports a folder of a dataset format (a directory in, labeled images out, one warning list), as FastLabel's
+ * `convert_pascalvoc_to_fastlabel` / `convert_labelme_to_fastlabel` do but without their crashes: `voc` reads every
+ * `.xml`, `labelme` every `.json`, `yolo` the label files with `classes.txt` or `data.yaml` and the images' sizes,
+ * `coco` the one `.json`. Class names shared by several files get one category.
+ *
+ * @example
+ * ```ts
+ * const { value, warnings } = await importDatasetFolder("annotations/", "voc");
+ * value.images[0]?.vector?.annotations;
+ * ```
+ */
+export async function importDatasetFolder(
+  dir: string,
+  format: DatasetFormatName | DatasetFormat,
+  options?: object,
+): Promise<ConversionResult<LabeledDataset>> {
+  const reader: DatasetFormat = typeof format === "string" ? datasetFormat(format) : format;
+  return reader.read(await readDatasetFiles(dir), options);
 }
 
 /** The first {@link IMAGE_HEADER_BYTES} of a file. */

@@ -8,7 +8,7 @@
  * | `coco-files.ts` | `importCocoFile` / `writeCocoInstanceFile`, COCO files streamed |
  * | `export.ts` | `exportDataset`, an export into a directory |
  * | `output.ts` | `OutputDirectory` (safe, unique names), `openTextFile` |
- * | `folder.ts` | `readDatasetFiles` / `writeDatasetFiles`, a folder as a `DatasetFormat`'s files |
+ * | `folder.ts` | `readDatasetFiles` / `writeDatasetFiles` / `importDatasetFolder`, a folder as a `DatasetFormat`'s files |
  * @packageDocumentation
  */
 
@@ -17,6 +17,6 @@ export type { ExportFormat, ExportOptions, ExportResult } from "../export/index.
 export { DirectoryCache } from "./cache.js";
 export { importCocoFile, writeCocoInstanceFile } from "./coco-files.js";
 export { exportDataset } from "./export.js";
-export { readDatasetFiles, writeDatasetFiles } from "./folder.js";
+export { importDatasetFolder, readDatasetFiles, writeDatasetFiles } from "./folder.js";
 export { OutputDirectory, openTextFile } from "./output.js";
 export { loadReleaseFile } from "./release-file.js";

@@ -16,10 +16,12 @@ import type {
   ObjectAttributes,
   SegmentationAnnotation,
 } from "../../types.js";
+import { requireUniqueCategoryIds } from "../common.js";
 import type { CocoAnnotation, CocoCategory, CocoInstanceDataset, ToCocoOptions } from "./types.js";
 
-/** Converts Segments categories to COCO categories (ids kept). */
+/** Converts Segments categories to COCO categories (ids kept; two categories with one id are an error). */
 export function toCocoCategories(categories: ReadonlyArray<Category>): CocoCategory[] {
+  requireUniqueCategoryIds(categories, {});
   return categories.map((c) => {
     const out: CocoCategory = { id: c.id, name: c.name, supercategory: c.name };
     if (c.color) out.color = [...c.color];
@@ -77,7 +79,7 @@ export function* cocoAnnotationsForImage(
   const ctx: ImageContext = { image, imageId, categoryIds, nextId, warnings, options };
   for (const a of image.vector?.annotations ?? []) {
     const out = vectorAnnotation(ctx, a);
-    if (out !== undefined) yield out;
+    if (out !== undefined) yield requireFiniteOutput(ctx, a.id, out);
   }
   if (image.segmentation) yield* bitmapAnnotations(ctx, image.segmentation);
 }
@@ -95,6 +97,24 @@ function flatPoints(ctx: ImageContext, a: ImageVectorAnnotation): number[] {
   if (flat.some((v, i) => v < 0 || v > (i % 2 === 0 ? width : height)))
     ctx.warnings.add("coordinates outside the image (kept as is)", where(ctx, a.id, "points"));
   return flat;
+}
+
+/**
+ * `out`, once its computed numbers are checked: finite points can still give an infinite width or area (`1e308`
+ * minus `-1e308`), which `JSON.stringify` would write as `null`.
+ */
+function requireFiniteOutput(ctx: ImageContext, annotationId: number, out: CocoAnnotation): CocoAnnotation {
+  const fields: Array<[string, readonly number[]]> = [
+    ["bbox", out.bbox],
+    ["area", [out.area]],
+  ];
+  for (const [field, values] of fields)
+    if (!values.every(isFiniteNumber))
+      throw new ConversionError(
+        `${field} overflows to a non-finite number (coordinates too large)`,
+        where(ctx, annotationId, field),
+      );
+  return out;
 }
 
 /** One vector annotation as a COCO annotation; `undefined` for a polyline (COCO has none: a warning). */

@@ -58,8 +58,8 @@ export class CocoReader {
   readonly categories: Category[] = [];
   readonly #categoryById = new Map<number, CocoCategory>();
   /** Image entries only: the output objects are created while converting, so none is kept after being yielded. */
-  readonly #images: Array<{ id: number; name: string; width: number; height: number }> = [];
-  readonly #imageIds = new Set<number>();
+  readonly #images: Array<{ id: number | string; name: string; width: number; height: number }> = [];
+  readonly #imageIds = new Set<number | string>();
   /** Annotations per `image_id`, in input order. */
   readonly #groups = new Map<unknown, Array<Record<string, unknown>>>();
   /** Input position of annotations without an `id`, to name them in errors. */
@@ -90,6 +90,12 @@ export class CocoReader {
           : "";
     if (name === "")
       throw new ConversionError("category has no name", { file, item: `category ${c.id}`, field: "name" });
+    if (this.#categoryById.has(c.id))
+      throw new ConversionError(`duplicate category id ${c.id}: category ids must be unique`, {
+        file,
+        item: `category ${i} (${name})`,
+        field: "id",
+      });
     this.#categoryById.set(c.id, c as CocoCategory);
     const category: Category = { id: c.id, name };
     if (Array.isArray(c.color)) category.color = c.color as number[];
@@ -103,8 +109,16 @@ export class CocoReader {
     const file = this.#file;
     const item = `image ${i}`;
     if (!isObject(img)) throw new ConversionError("image must be an object", { file, item });
-    if (typeof img.id !== "number")
-      throw new ConversionError("image needs a numeric id", { file, item, field: "id" });
+    // COCO allows any JSON id; pycocotools keys a dict by it, so ids 1 and "1" are different images.
+    if (
+      !(typeof img.id === "number" && Number.isFinite(img.id)) &&
+      !(typeof img.id === "string" && img.id !== "")
+    )
+      throw new ConversionError("image needs an id (a number or a non-empty string)", {
+        file,
+        item,
+        field: "id",
+      });
     if (typeof img.file_name !== "string")
       throw new ConversionError("image needs a file_name", { file, item, field: "file_name" });
     for (const f of ["width", "height"] as const) {
@@ -126,7 +140,7 @@ export class CocoReader {
         field: "width, height",
       });
     if (this.#imageIds.has(img.id))
-      throw new ConversionError(`duplicate image id ${img.id}`, {
+      throw new ConversionError(`duplicate image id ${show(img.id)}`, {
         file,
         item: `image ${img.file_name}`,
         field: "id",
@@ -177,7 +191,7 @@ export class CocoReader {
   #checkReference(a: Record<string, unknown>): void {
     const file = this.#file;
     const item = `annotation ${show(a.id ?? `#${this.#indexOfIdless.get(a)}`)}`;
-    if (!this.#imageIds.has(a.image_id as number)) {
+    if (!this.#imageIds.has(a.image_id as number | string)) {
       throw new ConversionError(`annotation refers to missing image id ${show(a.image_id)}`, {
         file,
         item,
