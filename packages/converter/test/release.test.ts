@@ -143,7 +143,24 @@ describe("SegmentsDataset", () => {
         [0, 1],
       ],
     ]);
-    await expect(exportDataset(dataset, "yolo", out)).rejects.toThrow(/needs a vector/);
+  });
+
+  it("exports yolo from a segmentation dataset: polygons traced from the bitmap, or boxes", async () => {
+    const out = await mkdtemp(join(tmpdir(), "conv-out-"));
+    const dataset = new SegmentsDataset(release(), { filterBy: ["LABELED"] });
+    // Instance 1 covers x 0..2 of row 0, instance 2 x 2..5 of row 1, on a 6x4 image.
+    await exportDataset(dataset, "yolo", out);
+    expect(await readFile(join(out, "img1.txt"), "utf8")).toBe(
+      "0 0.000000 0.000000 0.500000 0.000000 0.500000 0.250000 0.000000 0.250000\n" +
+        "1 0.333333 0.250000 1.000000 0.250000 1.000000 0.500000 0.333333 0.500000\n",
+    );
+    await exportDataset(dataset, "yolo", out, { yoloMode: "detect" });
+    expect(await readFile(join(out, "img1.txt"), "utf8")).toBe(
+      "0 0.250000 0.125000 0.500000 0.250000\n1 0.666667 0.375000 0.666667 0.250000\n",
+    );
+    await expect(
+      exportDataset(dataset, "yolo", out, { yoloMode: "pose" as "detect" }),
+    ).rejects.toThrow(/yoloMode must be "detect" or "segment", got "pose"/);
   });
 });
 

@@ -7,7 +7,7 @@
  * | `registry.ts` | every format, in order: `EXPORTERS`, `EXPORT_FORMATS`, `exporterFor` |
  * | `run.ts` | `exportTo`: a lookup and a loop |
  * | `common.ts` | the Python SDK's file names, the `info` block |
- * | one file per format | `coco-instance.ts`, `coco-panoptic.ts`, `yolo.ts`, `label-pngs.ts` (four PNG formats), `polygon.ts` |
+ * | one file per format | its `Exporter` (`label-pngs.ts` holds four PNG formats); `registry.ts` lists them |
  */
 export { EXPORT_FORMATS, EXPORTERS, type ExportFormat, exporterFor } from "./registry.js";
 export { exportTo } from "./run.js";

@@ -8,7 +8,7 @@
 import { ConversionError, type ConversionResult, WarningCollector } from "../errors.js";
 import { instanceBounds, traceInstance } from "../geometry/index.js";
 import { UniqueNames } from "../names.js";
-import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js";
+import type { Category, LabeledImage } from "../types.js";
 import { categoryLookup, flattenPoints, requireImageSize, stripExtension } from "./common.js";
 
 /** Options of {@link toYolo}. */
