@@ -9,6 +9,7 @@ import { cocoPanoptic } from "./coco-panoptic.js";
 import { instance, instanceColor, semantic, semanticColor } from "./label-pngs.js";
 import { polygon } from "./polygon.js";
 import type { Exporter } from "./types.js";
+import { voc } from "./voc.js";
 import { yolo } from "./yolo.js";
 
 /** The registered exporters (see {@link Exporter}). */
@@ -21,6 +22,7 @@ export const EXPORTERS = [
   semantic,
   semanticColor,
   polygon,
+  voc,
 ] as const;
 
 /** An export format name: `coco-instance`, `yolo`, ... (the Python SDK's `export_dataset` formats). */
