@@ -223,18 +223,9 @@ describe("convert (in-process, no API)", () => {
     expect(bad.stderr).toBe(
       `error: cannot convert: missing or non-array "annotations" (file ${file}, field annotations).\n`,
     );
-    const unknown = await runInProcess([
-      "convert",
-      "--from",
-      "labelme",
-      "--to",
-      "segments",
-      file,
-      "--out",
-      "x",
-    ]);
+    const unknown = await runInProcess(["convert", "--from", "cvat", "--to", "segments", file, "--out", "x"]);
     expect(unknown.code).toBe(2);
-    expect(unknown.stderr).toContain('--from: unknown format "labelme"');
+    expect(unknown.stderr).toContain('--from: unknown format "cvat"');
     const missing = await runInProcess([
       "convert",
       "--from",

@@ -158,9 +158,9 @@ describe("SegmentsDataset", () => {
     expect(await readFile(join(out, "img1.txt"), "utf8")).toBe(
       "0 0.250000 0.125000 0.500000 0.250000\n1 0.666667 0.375000 0.666667 0.250000\n",
     );
-    await expect(
-      exportDataset(dataset, "yolo", out, { yoloMode: "pose" as "detect" }),
-    ).rejects.toThrow(/yoloMode must be "detect" or "segment", got "pose"/);
+    await expect(exportDataset(dataset, "yolo", out, { yoloMode: "pose" as "detect" })).rejects.toThrow(
+      /yoloMode must be "detect" or "segment", got "pose"/,
+    );
   });
 });
 

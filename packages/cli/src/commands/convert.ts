@@ -2,24 +2,30 @@
  * `segments convert --from <format> --to <format> <input> --out <path>`: label files converted locally, no API key
  * needed. Everything goes through the converter's common form (images with Segments labels plus categories):
  *
- * - from `coco` (instance JSON; `--segmentation` keeps masks as bitmaps), `yolo` (a directory of .txt files plus
- *   classes.txt, with --images for the sizes) or `segments` (what `--to segments` writes);
- * - to `segments` (what `samples upload --labels` reads: a labels JSON for vector labels, or a directory of bitmap
- *   PNGs plus `annotations.json` for segmentation labels), `coco` or `yolo`;
- * - from `release` (a downloaded release file) to `segments` or any `export` format.
+ * - the converter's dataset formats both ways (`DATASET_FORMATS`: `coco` instance JSON, `yolo` folders with
+ *   classes.txt or data.yaml, `voc` and `labelme` folders), read and written through its registry;
+ * - `segments` (what `samples upload --labels` reads: a labels JSON for vector labels, or a directory of bitmap PNGs
+ *   plus `annotations.json` for segmentation labels), both ways;
+ * - from `release` (a downloaded release file) to `segments`, any dataset format, or any `export` format.
  */
-import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
-import { dirname, join, relative, sep } from "node:path";
+import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, join } from "node:path";
 import { bitmap2file } from "@segments-ts/bitmap";
 import {
+  DATASET_FORMAT_NAMES,
+  type DatasetFiles,
+  datasetFormat,
   fromCocoInstance,
-  fromYolo,
   imageSize,
   type LabeledImage,
   toCocoInstance,
-  toYolo,
 } from "@segments-ts/converter";
-import { loadReleaseFile, OutputDirectory } from "@segments-ts/converter/node";
+import {
+  loadReleaseFile,
+  OutputDirectory,
+  readDatasetFiles,
+  writeDatasetFiles,
+} from "@segments-ts/converter/node";
 import type { Command } from "commander";
 import { action, type Context, type Runtime } from "../context.js";
 import { CliError } from "../errors.js";
@@ -44,10 +50,11 @@ import {
   exportFormat,
   exportLoaded,
   reportWarnings,
+  yoloMode,
 } from "./export.js";
 
-const FROM = ["coco", "yolo", "segments", "release"] as const;
-const TO = ["segments", "coco", "yolo"] as const;
+const FROM: readonly string[] = [...DATASET_FORMAT_NAMES, "segments", "release"];
+const TO: readonly string[] = ["segments", ...DATASET_FORMAT_NAMES];
 
 /** Reads image sizes for YOLO (its files are normalised and do not record them). */
 async function imageSizes(dir: string): Promise<Array<{ name: string; width: number; height: number }>> {
@@ -61,18 +68,25 @@ async function imageSizes(dir: string): Promise<Array<{ name: string; width: num
   return sizes;
 }
 
-async function readYolo(ctx: Context, dir: string, opts: ConvertOptions): Promise<Labels> {
-  if (!opts.images)
-    throw new CliError("--from yolo needs --images <dir> (for the image sizes).", ExitCode.Usage);
-  const classesFile = opts.classes ?? join(dir, "classes.txt");
-  const labels = new Map<string, string>();
-  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!entry.isFile() || !entry.name.endsWith(".txt") || entry.name === "classes.txt") continue;
-    const parent = (entry as { parentPath?: string }).parentPath ?? (entry as { path?: string }).path ?? dir;
-    const path = join(parent, entry.name);
-    labels.set(relative(dir, path).split(sep).join("/"), await readFile(path, "utf8"));
+/**
+ * The files of a dataset format: a folder (read recursively), or one file. For `yolo`, `--classes` replaces
+ * classes.txt and `--images` gives the images (for their sizes) when they are not in the folder.
+ */
+async function readFormat(ctx: Context, from: string, input: string, opts: ConvertOptions): Promise<Labels> {
+  const files: Map<string, string | Uint8Array> = (await stat(input)).isDirectory()
+    ? new Map(await readDatasetFiles(input))
+    : new Map([[basename(input), await readFile(input, "utf8")]]);
+  const options: { images?: Array<{ name: string; width: number; height: number }> } = {};
+  if (from === "yolo") {
+    if (opts.classes) files.set("classes.txt", await readFile(opts.classes, "utf8"));
+    if (opts.images) options.images = await imageSizes(opts.images);
+    else if (![...files.values()].some((content) => content instanceof Uint8Array))
+      throw new CliError(
+        "--from yolo needs the images (for their sizes): in the folder (images/ + labels/) or with --images <dir>.",
+        ExitCode.Usage,
+      );
   }
-  const result = fromYolo(labels, await imageSizes(opts.images), await readFile(classesFile, "utf8"));
+  const result = datasetFormat(from).read(files as DatasetFiles, options);
   reportWarnings(ctx, result.warnings);
   return result.value;
 }
@@ -102,7 +116,6 @@ async function readLabels(ctx: Context, from: string, input: string, opts: Conve
     reportWarnings(ctx, result.warnings);
     return result.value;
   }
-  if (from === "yolo") return readYolo(ctx, input, opts);
   if (from === "release") {
     // Segmentation bitmaps are downloaded from the URLs in the release file.
     const dataset = await loadReleaseFile(input, { labelset: opts.labelset });
@@ -110,6 +123,7 @@ async function readLabels(ctx: Context, from: string, input: string, opts: Conve
     for await (const image of dataset.labeledImages()) images.push(image);
     return { images, categories: dataset.categories };
   }
+  if (from !== "segments") return readFormat(ctx, from, input, opts);
   if ((await stat(input)).isDirectory()) return readBitmapLabels(input);
   return parseSegmentsLabels(await readJson(input), input);
 }
@@ -159,7 +173,13 @@ async function writeBitmapLabels(ctx: Context, labels: Labels, out: string): Pro
   return files;
 }
 
-async function writeLabels(ctx: Context, to: string, labels: Labels, out: string): Promise<string[]> {
+async function writeLabels(
+  ctx: Context,
+  to: string,
+  labels: Labels,
+  out: string,
+  opts: ConvertOptions,
+): Promise<string[]> {
   if (to === "segments") {
     if (labels.images.some((image) => image.segmentation)) return writeBitmapLabels(ctx, labels, out);
     const file: SegmentsLabelsFile = {
@@ -180,15 +200,12 @@ async function writeLabels(ctx: Context, to: string, labels: Labels, out: string
     reportWarnings(ctx, result.warnings);
     return [await writeText(out, JSON.stringify(result.value))];
   }
-  const result = toYolo(labels.images, labels.categories);
+  const mode = yoloMode(opts.yoloMode);
+  const result = datasetFormat(to).write(labels, to === "yolo" && mode !== undefined ? { mode } : {});
   reportWarnings(ctx, result.warnings);
-  const files = [];
-  const dir = new OutputDirectory(out);
-  const classes = dir.claim("classes.txt");
-  for (const [name, text] of result.value.files)
-    files.push(await dir.write(name, text, { directories: true }));
-  files.push(await dir.writeClaimed(classes, result.value.classesTxt));
-  return files;
+  const written = await writeDatasetFiles(out, result.value);
+  reportWarnings(ctx, written.warnings);
+  return written.files;
 }
 
 interface ConvertOptions {
@@ -199,29 +216,36 @@ interface ConvertOptions {
   classes?: string;
   labelset: string;
   segmentation?: boolean;
+  yoloMode?: string;
 }
 
 async function convert(ctx: Context, opts: ConvertOptions, input: string): Promise<void> {
-  if (!(FROM as readonly string[]).includes(opts.from))
+  if (!FROM.includes(opts.from))
     throw new CliError(
       `--from: unknown format "${opts.from}". Use one of: ${FROM.join(", ")}.`,
       ExitCode.Usage,
     );
   if (opts.segmentation && opts.from !== "coco")
     throw new CliError("--segmentation only applies to --from coco.", ExitCode.Usage);
-  if (opts.from === "release" && opts.to !== "segments") {
+  const mode = yoloMode(opts.yoloMode);
+  if (
+    opts.from === "release" &&
+    opts.to !== "segments" &&
+    (EXPORT_FORMATS as readonly string[]).includes(opts.to)
+  ) {
     // A release file holds labels in any task type (bitmaps too): the exporters handle it.
     const format = exportFormat(opts.to);
-    await exportLoaded(ctx, await loadReleaseFile(input, { labelset: opts.labelset }), format, opts.out);
+    const dataset = await loadReleaseFile(input, { labelset: opts.labelset });
+    await exportLoaded(ctx, dataset, format, opts.out, { yoloMode: mode });
     return;
   }
-  if (!(TO as readonly string[]).includes(opts.to))
+  if (!TO.includes(opts.to))
     throw new CliError(
       `--to: "${opts.to}" is not supported from ${opts.from}. Use one of: ${TO.join(", ")} (or --from release --to ${EXPORT_FORMATS.join("|")}).`,
       ExitCode.Usage,
     );
   const labels = await readLabels(ctx, opts.from, input, opts);
-  const files = await writeLabels(ctx, opts.to, labels, opts.out);
+  const files = await writeLabels(ctx, opts.to, labels, opts.out, opts);
   const annotations = labels.images.reduce(
     (n, image) => n + (image.vector?.annotations.length ?? image.segmentation?.annotations.length ?? 0),
     0,
@@ -256,12 +280,13 @@ export function registerConvert(program: Command, runtime: Runtime): void {
     )
     .requiredOption(
       "-o, --out <path>",
-      "output file (segments, coco) or directory (yolo, exports, segments with segmentation bitmaps)",
+      "output file (segments, coco) or directory (yolo, voc, labelme, exports, segments with segmentation bitmaps)",
     )
-    .option("--images <dir>", "with --from yolo: the images, for their sizes")
+    .option("--images <dir>", "with --from yolo: the images, for their sizes (when not in the input folder)")
     .option("--classes <file>", "with --from yolo: classes.txt (default <input>/classes.txt)")
     .option("--labelset <name>", "with --from release: labelset to read", "ground-truth")
     .option("--segmentation", "with --from coco: import masks as segmentation bitmaps instead of polygons")
+    .option("--yolo-mode <mode>", "with --to yolo: detect (boxes) or segment (polygons; default for bitmaps)")
     .addHelpText(
       "after",
       "\nExamples:\n  segments convert --from coco --to segments instances.json --out labels.json\n" +
@@ -269,6 +294,8 @@ export function registerConvert(program: Command, runtime: Runtime): void {
         "  segments convert --from release --to segments flowers-v1.json --out bitmaps/\n" +
         "  segments convert --from segments --to yolo labels.json --out yolo/\n" +
         "  segments convert --from yolo --to coco labels/ --images images/ --out instances.json\n" +
+        "  segments convert --from yolo --to voc my-ultralytics-dataset/ --out voc/\n" +
+        "  segments convert --from labelme --to coco labelme-folder/ --out instances.json\n" +
         "  segments convert --from release --to coco-instance flowers-v1.json --out export/",
     )
     .action(action(runtime, convert));

@@ -1,4 +1,4 @@
-/** `segments export <dataset> <release> --format ...`: a release exported to COCO, YOLO or mask PNGs on disk. */
+/** `segments export <dataset> <release> --format ...`: a release exported to COCO, YOLO, VOC or mask PNGs on disk. */
 
 import { type ConversionWarning, EXPORT_FORMATS, SegmentsDataset } from "@segments-ts/converter";
 import { type ExportFormat, exportDataset } from "@segments-ts/converter/node";
@@ -34,14 +34,22 @@ export function reportWarnings(ctx: Context, warnings: readonly ConversionWarnin
   if (warnings.length > shown) ctx.out.note(`... and ${warnings.length - shown} more warnings.`);
 }
 
+/** `--yolo-mode`, checked: `detect` or `segment` (undefined: the format's default for the dataset). */
+export function yoloMode(value: string | undefined): "detect" | "segment" | undefined {
+  if (value === undefined || value === "detect" || value === "segment") return value;
+  throw new CliError(`--yolo-mode: "${value}" is not one of detect, segment.`, ExitCode.Usage);
+}
+
 /** Exports an already loaded dataset and prints the summary. */
 export async function exportLoaded(
   ctx: Context,
   dataset: SegmentsDataset,
   format: ExportFormat,
   outDir: string,
+  options: { yoloMode?: "detect" | "segment" | undefined } = {},
 ): Promise<void> {
-  const result = await exportDataset(dataset, format, outDir);
+  const mode = options.yoloMode;
+  const result = await exportDataset(dataset, format, outDir, mode === undefined ? {} : { yoloMode: mode });
   reportWarnings(ctx, result.warnings);
   const summary = {
     format,
@@ -66,10 +74,12 @@ interface ExportOptions {
   filter?: string;
   timeout: number;
   maxSize: number;
+  yoloMode?: string;
 }
 
 async function run(ctx: Context, opts: ExportOptions, datasetId: string, releaseName: string): Promise<void> {
   const format = exportFormat(opts.format);
+  const mode = yoloMode(opts.yoloMode);
   const release = await waitFor(ctx, datasetId, releaseName, opts.timeout);
   checkUrl(releaseFileUrl(release, datasetId), { what: "the release file" });
   // The converter fetches the release file, images and bitmaps over http(s) only, each capped at maxDownloadBytes,
@@ -79,7 +89,7 @@ async function run(ctx: Context, opts: ExportOptions, datasetId: string, release
     maxDownloadBytes: opts.maxSize,
     ...(opts.filter ? { filterBy: opts.filter.split(",").map((s) => s.trim()) } : {}),
   });
-  await exportLoaded(ctx, dataset, format, opts.out);
+  await exportLoaded(ctx, dataset, format, opts.out, { yoloMode: mode });
 }
 
 /** Adds `segments export` to the program. */
@@ -88,13 +98,17 @@ export const EXPORT_SUMMARY_FIELDS = ["format", "outDir", "samples", "files", "j
 
 export function registerExport(program: Command, runtime: Runtime): void {
   withJson(program.command("export"), EXPORT_SUMMARY_FIELDS)
-    .description("export a release to COCO, YOLO or mask PNG files")
+    .description("export a release to COCO, YOLO, VOC or mask PNG files")
     .argument("<dataset>", "dataset identifier, owner/name")
     .argument("<release>", "release name")
     .requiredOption("-f, --format <format>", `one of ${EXPORT_FORMATS.join(", ")}`)
     .option("-o, --out <dir>", "output directory", "export")
     .option("--labelset <name>", "labelset to export", "ground-truth")
     .option("--filter <statuses>", "only these label statuses, comma-separated (e.g. REVIEWED,LABELED)")
+    .option(
+      "--yolo-mode <mode>",
+      "with --format yolo: detect (boxes) or segment (polygons; the default for segmentation datasets)",
+    )
     .addOption(
       convertedOption("--timeout <seconds>", "how long to wait for the release to be built", seconds, 600),
     )
@@ -109,7 +123,8 @@ export function registerExport(program: Command, runtime: Runtime): void {
     .addHelpText(
       "after",
       "\nExamples:\n  segments export jane/flowers v1.0 --format coco-instance --out out\n" +
-        "  segments export jane/cars v2 --format yolo --filter REVIEWED --out yolo",
+        "  segments export jane/cars v2 --format yolo --filter REVIEWED --out yolo\n" +
+        "  segments export jane/flowers v1.0 --format yolo --yolo-mode detect --out yolo-boxes",
     )
     .action(action(runtime, run));
 }

@@ -59,7 +59,8 @@ async function writeImage(
   sample: DatasetSample,
 ): Promise<void> {
   const image = await sample.toLabeledImage();
-  const mode = options.yoloMode ?? (dataset.taskType.startsWith("segmentation-bitmap") ? "segment" : "detect");
+  const mode =
+    options.yoloMode ?? (dataset.taskType.startsWith("segmentation-bitmap") ? "segment" : "detect");
   const result = toYolo([image], dataset.categories, { mode });
   warnings.list.push(...result.warnings);
   for (const [name, text] of result.value.files)
