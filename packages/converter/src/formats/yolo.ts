@@ -6,7 +6,7 @@
  * truncated; zero-sized images raise a {@link ConversionError} naming the image instead of `ZeroDivisionError`.
  */
 import { ConversionError, type ConversionResult, WarningCollector } from "../errors.js";
-import { instanceBounds, traceInstance } from "../geometry/index.js";
+import { instanceBounds, ringsBounds, traceInstance } from "../geometry/index.js";
 import { UniqueNames } from "../names.js";
 import type { Category, LabeledImage } from "../types.js";
 import { categoryLookup, flattenPoints, requireImageSize, stripExtension } from "./common.js";
@@ -121,15 +121,7 @@ class YoloLines {
    */
   box(c: number, flat: number[], item: string): void {
     const { width: W, height: H } = this.image;
-    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (let i = 0; i + 1 < flat.length; i += 2) {
-      const x = flat[i] as number;
-      const y = flat[i + 1] as number;
-      if (x < x0) x0 = x;
-      if (x > x1) x1 = x;
-      if (y < y0) y0 = y;
-      if (y > y1) y1 = y;
-    }
+    const [x0, y0, x1, y1] = ringsBounds([flat]);
     const clip = (v: number, size: number) => Math.min(size, Math.max(0, v));
     const [cx0, cy0, cx1, cy1] = [clip(x0, W), clip(y0, H), clip(x1, W), clip(y1, H)];
     if (cx0 !== x0 || cy0 !== y0 || cx1 !== x1 || cy1 !== y1) {

@@ -15,6 +15,7 @@ export {
   regionsArea,
   ringArea,
   ringsBbox,
+  ringsBounds,
   rotatedBoxCorners,
   simplifyRing,
 } from "./rings.js";

@@ -115,14 +115,15 @@ export function simplifyRing(ring: Ring, tolerance: number): Ring {
 }
 
 /**
- * Axis-aligned bounds `[x, y, width, height]` of rings (all vertices).
+ * Axis-aligned corners `[x0, y0, x1, y1]` of rings (all vertices); `[0, 0, 0, 0]` when there are none. Corners, not
+ * width and height: a width of `1e308 - -1e308` overflows where the corners do not.
  *
  * @example
  * ```ts
- * ringsBbox([[1, 2, 5, 2, 5, 8]]); // [1, 2, 4, 6]
+ * ringsBounds([[1, 2, 5, 2, 5, 8]]); // [1, 2, 5, 8]
  * ```
  */
-export function ringsBbox(rings: ReadonlyArray<ArrayLike<number>>): [number, number, number, number] {
+export function ringsBounds(rings: ReadonlyArray<ArrayLike<number>>): [number, number, number, number] {
   let x0 = Number.POSITIVE_INFINITY;
   let y0 = Number.POSITIVE_INFINITY;
   let x1 = Number.NEGATIVE_INFINITY;
@@ -138,6 +139,19 @@ export function ringsBbox(rings: ReadonlyArray<ArrayLike<number>>): [number, num
     }
   }
   if (x0 === Number.POSITIVE_INFINITY) return [0, 0, 0, 0];
+  return [x0, y0, x1, y1];
+}
+
+/**
+ * Axis-aligned bounds `[x, y, width, height]` of rings (all vertices).
+ *
+ * @example
+ * ```ts
+ * ringsBbox([[1, 2, 5, 2, 5, 8]]); // [1, 2, 4, 6]
+ * ```
+ */
+export function ringsBbox(rings: ReadonlyArray<ArrayLike<number>>): [number, number, number, number] {
+  const [x0, y0, x1, y1] = ringsBounds(rings);
   return [x0, y0, x1 - x0, y1 - y0];
 }
 
