@@ -245,6 +245,25 @@ describe("YOLO from segmentation releases", () => {
     expect(
       (await filesUnder(join(out, "labelme"))).map((f) => f.slice(join(out, "labelme").length + 1)),
     ).toEqual(["flower.json"]);
+    // The PNG dataset formats, written from the release's bitmaps and read back into the Segments layout.
+    expect((await convert("index-png", "index")).code).toBe(0);
+    expect(await readFile(join(out, "index", "classes.txt"), "utf8")).toBe("petal\nleaf\n");
+    const back = await runInProcess([
+      "convert",
+      "--from",
+      "index-png",
+      "--to",
+      "segments",
+      join(out, "index"),
+      "--out",
+      join(out, "bitmaps"),
+    ]);
+    expect(back.code).toBe(0);
+    const sidecar = JSON.parse(await readFile(join(out, "bitmaps", "annotations.json"), "utf8"));
+    expect(sidecar.annotations["flower.png"]).toEqual([
+      { id: 1, category_id: 1 },
+      { id: 2, category_id: 2 },
+    ]);
     const doc = JSON.parse(await readFile(join(out, "labelme", "flower.json"), "utf8"));
     expect(doc.shapes.map((s: { label: string; shape_type: string }) => [s.label, s.shape_type])).toEqual([
       ["petal", "polygon"],

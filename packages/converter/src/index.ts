@@ -59,6 +59,7 @@ export {
 export * from "./formats/index-png.js";
 export * from "./formats/labelme.js";
 export { LABELME_SHAPE_TYPES } from "./formats/labelme-shapes.js";
+export { cocoPanopticFormat, indexPngFormat } from "./formats/png-dataset-formats.js";
 export * from "./formats/voc.js";
 export * from "./formats/yolo.js";
 export * from "./formats/yolo-data-yaml.js";

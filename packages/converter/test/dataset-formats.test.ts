@@ -60,15 +60,16 @@ afterAll(async () => {
 });
 
 describe("DATASET_FORMATS", () => {
-  it("lists coco, yolo, voc and labelme, each with a description", () => {
-    expect(DATASET_FORMAT_NAMES).toEqual(["coco", "yolo", "voc", "labelme"]);
+  it("lists coco, yolo, voc, labelme and the PNG formats, each with a description", () => {
+    expect(DATASET_FORMAT_NAMES).toEqual(["coco", "yolo", "voc", "labelme", "coco-panoptic", "index-png"]);
     for (const format of DATASET_FORMATS) expect(format.description.length).toBeGreaterThan(10);
     expect(() => datasetFormat("csv")).toThrow(
-      /unknown dataset format "csv" \(formats: coco, yolo, voc, labelme\)/,
+      /unknown dataset format "csv" \(formats: coco, yolo, voc, labelme, coco-panoptic, index-png\)/,
     );
   });
 
-  it.each(DATASET_FORMAT_NAMES)(
+  // The formats holding boxes; the PNG ones (segmentation only) are tested in png-dataset-formats.test.ts.
+  it.each(DATASET_FORMATS.filter((f) => f.holds !== "segmentation").map((f) => f.name))(
     "%s: write then read gives the boxes back, in memory and through a folder",
     async (name) => {
       const format = datasetFormat(name);

@@ -3,7 +3,8 @@
  * needed. Everything goes through the converter's common form (images with Segments labels plus categories):
  *
  * - the converter's dataset formats both ways (`DATASET_FORMATS`: `coco` instance JSON, `yolo` folders with
- *   classes.txt or data.yaml, `voc` and `labelme` folders), read and written through its registry;
+ *   classes.txt or data.yaml, `voc` and `labelme` folders, `coco-panoptic` and `index-png` PNG folders), read and
+ *   written through its registry;
  * - `segments` (what `samples upload --labels` reads: a labels JSON for vector labels, or a directory of bitmap PNGs
  *   plus `annotations.json` for segmentation labels), both ways;
  * - from `release` (a downloaded release file) to `segments`, any dataset format, or any `export` format.
@@ -73,8 +74,9 @@ async function imageSizes(dir: string): Promise<Array<{ name: string; width: num
  * classes.txt and `--images` gives the images (for their sizes) when they are not in the folder.
  */
 async function readFormat(ctx: Context, from: string, input: string, opts: ConvertOptions): Promise<Labels> {
+  const format = datasetFormat(from);
   const files: Map<string, string | Uint8Array> = (await stat(input)).isDirectory()
-    ? new Map(await readDatasetFiles(input))
+    ? new Map(await readDatasetFiles(input, { wholeFiles: format.wholeFiles ?? [] }))
     : new Map([[basename(input), await readFile(input, "utf8")]]);
   const options: { images?: Array<{ name: string; width: number; height: number }> } = {};
   if (from === "yolo") {
@@ -86,7 +88,7 @@ async function readFormat(ctx: Context, from: string, input: string, opts: Conve
         ExitCode.Usage,
       );
   }
-  const result = datasetFormat(from).read(files as DatasetFiles, options);
+  const result = format.read(files as DatasetFiles, options);
   reportWarnings(ctx, result.warnings);
   return result.value;
 }

@@ -29,6 +29,13 @@ export interface DatasetFormat<F extends string = string, WriteOptions = object,
   readonly name: F;
   /** One line: the files the format is made of (help texts, docs). */
   readonly description: string;
+  /**
+   * Extensions (lower case, with the dot) of binary files the format reads whole, such as label PNGs; folder readers
+   * read other binary files (images) only up to their header.
+   */
+  readonly wholeFiles?: readonly string[];
+  /** `segmentation` when the format holds segmentation bitmaps only (vector labels are skipped with a warning). */
+  readonly holds?: "segmentation";
   /** The dataset as files. */
   write(dataset: LabeledDataset, options?: WriteOptions): ConversionResult<WrittenFiles>;
   /** The dataset from its files. */

@@ -1,6 +1,6 @@
 /**
  * The per-dataset formats, both ways (see {@link DatasetFormat}): `coco`, `yolo`, `voc` and `labelme`, built on the
- * per-format converters of this folder. The CLI's `convert` and the docs list them from {@link DATASET_FORMATS}.
+ * per-format converters of this folder, and the PNG ones of `png-dataset-formats.ts`. The CLI's `convert` and the docs list them from {@link DATASET_FORMATS}.
  */
 import { ConversionError, type ConversionResult, type ConversionWarning } from "../errors.js";
 import { imageSize } from "../image-size.js";
@@ -17,6 +17,7 @@ import {
   type WrittenFiles,
 } from "./dataset-format.js";
 import { fromLabelme, toLabelme } from "./labelme.js";
+import { cocoPanopticFormat, indexPngFormat } from "./png-dataset-formats.js";
 import { fromVoc, type ToVocOptions, toVoc } from "./voc.js";
 import { type ToYoloOptions, toYolo } from "./yolo.js";
 import { normalizeRelative, parseYoloDataYaml, splitOfImages, type YoloDataYaml } from "./yolo-data-yaml.js";
@@ -210,7 +211,14 @@ export const labelmeFormat = defineDatasetFormat<"labelme", object, object>({
 });
 
 /** The registered dataset formats, in the order the CLI and docs list them. */
-export const DATASET_FORMATS = [cocoFormat, yoloFormat, vocFormat, labelmeFormat] as const;
+export const DATASET_FORMATS = [
+  cocoFormat,
+  yoloFormat,
+  vocFormat,
+  labelmeFormat,
+  cocoPanopticFormat,
+  indexPngFormat,
+] as const;
 
 /** A dataset format name: `coco`, `yolo`, `voc`, `labelme`. */
 export type DatasetFormatName = (typeof DATASET_FORMATS)[number]["name"];

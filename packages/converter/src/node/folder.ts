@@ -11,15 +11,19 @@ import { OutputDirectory } from "./output.js";
 const TEXT_EXTENSIONS = [".json", ".xml", ".txt", ".yaml", ".yml"];
 
 /**
- * Reads a folder (recursively) into the files a `DatasetFormat` reads: text files whole, other files (images) only
- * their first 1 MiB, which holds their size. Names are relative to `dir`, `/`-separated.
+ * Reads a folder (recursively) into the files a `DatasetFormat` reads: text files and `wholeFiles` (the format's
+ * `wholeFiles`, e.g. label PNGs) whole, other files (images) only their first 1 MiB, which holds their size. Names are relative to `dir`, `/`-separated.
  *
  * @example
  * ```ts
  * const { value, warnings } = datasetFormat("voc").read(await readDatasetFiles("annotations"));
  * ```
  */
-export async function readDatasetFiles(dir: string): Promise<DatasetFiles> {
+export async function readDatasetFiles(
+  dir: string,
+  options: { wholeFiles?: readonly string[] } = {},
+): Promise<DatasetFiles> {
+  const whole = [...TEXT_EXTENSIONS, ...(options.wholeFiles ?? [])];
   const files = new Map<string, string | Uint8Array>();
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
@@ -30,7 +34,9 @@ export async function readDatasetFiles(dir: string): Promise<DatasetFiles> {
       name,
       TEXT_EXTENSIONS.some((e) => name.toLowerCase().endsWith(e))
         ? await readFile(path, "utf8")
-        : await head(path),
+        : whole.some((e) => name.toLowerCase().endsWith(e))
+          ? new Uint8Array(await readFile(path))
+          : await head(path),
     );
   }
   return files;
@@ -54,7 +60,7 @@ export async function importDatasetFolder(
   options?: object,
 ): Promise<ConversionResult<LabeledDataset>> {
   const reader: DatasetFormat = typeof format === "string" ? datasetFormat(format) : format;
-  return reader.read(await readDatasetFiles(dir), options);
+  return reader.read(await readDatasetFiles(dir, { wholeFiles: reader.wholeFiles ?? [] }), options);
 }
 
 /** The first {@link IMAGE_HEADER_BYTES} of a file. */
