@@ -43,7 +43,11 @@ export async function crawlSite(baseUrl: string, options: CrawlOptions = {}): Pr
   const base = new URL(baseUrl);
   const opaque = new Set(options.opaquePages ?? []);
   const scriptedAnchors = new Set([...opaque, ...(options.scriptedAnchorPages ?? [])]);
-  const relativePath = (url: URL) => url.pathname.slice(base.pathname.length) || "index.html";
+  // A directory (`api/`, as VitePress links an index page) is its index.html.
+  const relativePath = (url: URL) => {
+    const path = decodeURIComponent(url.pathname.slice(base.pathname.length));
+    return path === "" || path.endsWith("/") ? `${path}index.html` : path;
+  };
   const status = new Map<string, Promise<{ ok: boolean; reason: string; html?: string }>>();
   const links: { page: string; href: string; target: string; fragment: string }[] = [];
   const crawled: string[] = [];

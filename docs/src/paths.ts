@@ -8,6 +8,10 @@ export const ROOT_DIR = resolve(DOCS_DIR, "..");
 export const GUIDES_DIR = join(DOCS_DIR, "guides");
 export const DEFAULT_SITE_DIR = join(ROOT_DIR, "site");
 export const OPENAPI_BUNDLE = join(ROOT_DIR, "openapi", "bundle", "openapi.json");
+/** What the build generates before VitePress runs (gitignored): the API spec with code samples, the CLI session. */
+export const GENERATED_DIR = join(DOCS_DIR, ".vitepress", "generated");
+/** The TypeDoc Markdown pages (gitignored), rendered by VitePress like the guides. */
+export const REFERENCE_DIR = join(DOCS_DIR, "reference");
 
 /** A publishable workspace package (`packages/<dir>/package.json` without `"private": true`). */
 export interface WorkspacePackage {

@@ -14,6 +14,11 @@ export interface Sample {
   /** 1-based line, in that file, of the sample's first line of code. */
   line: number;
   code: string;
+  /**
+   * Marked `<!-- ci: run -->` (a program, run with tsx) or `<!-- ci: run vitest -->` (a test file, run with Vitest):
+   * CI also executes it against the emulator (src/run-samples.ts).
+   */
+  runs?: "tsx" | "vitest";
 }
 
 export interface SampleError {
@@ -23,23 +28,44 @@ export interface SampleError {
 }
 
 const FENCE = /^(\s*)(`{3,}|~{3,})\s*(\S*)/;
+/** On the line before a fence or a `::: code-group`: run that sample (every sample of the group) in CI. */
+const RUN_MARKER = /^<!-- ci: run( vitest)? -->$/;
 const TS_LANGUAGES = new Set(["ts", "typescript"]);
 
 /** The ```ts / ```typescript blocks of a Markdown document, with the line each starts at. */
 export function extractSamples(markdown: string, file: string): Sample[] {
   const samples: Sample[] = [];
   const lines = markdown.split("\n");
-  let open: { fence: string; start: number; code: string[]; typescript: boolean } | undefined;
+  type Runner = Sample["runs"];
+  let open: { fence: string; start: number; code: string[]; typescript: boolean; runs: Runner } | undefined;
+  let marked: Runner;
+  let groupRunner: Runner;
   lines.forEach((text, index) => {
     const fence = FENCE.exec(text);
     if (!open) {
-      if (fence?.[2]) {
-        open = { fence: fence[2], start: index + 2, code: [], typescript: TS_LANGUAGES.has(fence[3] ?? "") };
+      const marker = RUN_MARKER.exec(text.trim());
+      if (marker) {
+        marked = marker[1] ? "vitest" : "tsx";
+      } else if (fence?.[2]) {
+        const typescript = TS_LANGUAGES.has(fence[3] ?? "");
+        open = { fence: fence[2], start: index + 2, code: [], typescript, runs: marked ?? groupRunner };
+        marked = undefined;
+      } else if (/^:::\s*code-group/.test(text.trim())) {
+        groupRunner = marked;
+        marked = undefined;
+      } else if (text.trim() === ":::") {
+        groupRunner = undefined;
+      } else if (text.trim() !== "") {
+        marked = undefined;
       }
       return;
     }
     if (fence?.[2]?.startsWith(open.fence) && fence[3] === "") {
-      if (open.typescript) samples.push({ file, line: open.start, code: open.code.join("\n") });
+      if (open.typescript) {
+        const sample: Sample = { file, line: open.start, code: open.code.join("\n") };
+        if (open.runs) sample.runs = open.runs;
+        samples.push(sample);
+      }
       open = undefined;
       return;
     }

@@ -1,10 +1,12 @@
-// Markdown -> HTML for the guides and the home page, with `marked`.
+// `<!-- include: path/from/repo/root.md#Heading text -->` in a page pulls in the section of another Markdown file of
+// the repository under the first heading containing that text. VitePress's own `<!--@include: -->` selects regions
+// and line ranges only, and leaves the comment in place when the file or region is missing; this one selects by
+// heading (so a README needs no markers) and fails the build when the target is gone.
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { Marked, type Tokens } from "marked";
+import type { MarkdownRenderer } from "vitepress";
 import { ROOT_DIR } from "./paths.ts";
 
-/** `<!-- include: path/from/repo/root.md#Heading text -->` pulls in that file's section under the first heading containing the text. */
 const INCLUDE = /^<!-- include: (\S+?)#(.+?) -->$/gm;
 
 export function expandIncludes(markdown: string, sourceName: string): string {
@@ -38,44 +40,10 @@ export function extractSection(markdown: string, headingText: string): string | 
   return level === 0 ? undefined : body.join("\n").trim();
 }
 
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/<[^>]+>/g, "")
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-|-$/g, "");
-}
-
-export interface RenderOptions {
-  /** Guide slugs: links to `<slug>.md` become links to `<slug>.html`. */
-  guideSlugs: readonly string[];
-}
-
-export function renderMarkdown(markdown: string, options: RenderOptions): string {
-  const guides = new Set(options.guideSlugs);
-  const marked = new Marked({
-    gfm: true,
-    async: false,
-    walkTokens(token) {
-      if (token.type !== "link") return;
-      const link = token as Tokens.Link;
-      const match = /^(?:\.\/)?([a-z0-9-]+)\.md(#.*)?$/.exec(link.href);
-      if (match?.[1] && guides.has(match[1])) link.href = `${match[1]}.html${match[2] ?? ""}`;
-    },
-    renderer: {
-      heading({ tokens, depth }) {
-        const html = this.parser.parseInline(tokens);
-        return `<h${depth} id="${slugify(html)}">${html}</h${depth}>\n`;
-      },
-    },
+/** A markdown-it plugin that expands the include directives before the page is parsed. */
+export function includePlugin(md: MarkdownRenderer): void {
+  md.core.ruler.before("normalize", "segments-include", (state) => {
+    const env = state.env as { relativePath?: string } | undefined;
+    state.src = expandIncludes(state.src, env?.relativePath ? `docs/${env.relativePath}` : "a docs page");
   });
-  return marked.parse(markdown, { async: false });
-}
-
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll("&", "&amp;")
-    .replaceAll("<", "&lt;")
-    .replaceAll(">", "&gt;")
-    .replaceAll('"', "&quot;");
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { expandIncludes, extractSection, renderMarkdown } from "../src/markdown.ts";
+import { expandIncludes, extractSection } from "../src/includes.ts";
 
 describe("extractSection", () => {
   const readme = [
@@ -32,24 +32,15 @@ describe("expandIncludes", () => {
     );
   });
 
+  it("fails when the included file does not exist", () => {
+    expect(() => expandIncludes("<!-- include: nope/README.md#Usage -->", "docs/guides/x.md")).toThrow(
+      "docs/guides/x.md: included file nope/README.md does not exist",
+    );
+  });
+
   it("inlines a section of a repository file", () => {
     const expanded = expandIncludes("<!-- include: README.md#Quick start -->", "docs/guides/x.md");
     expect(expanded).toContain("pnpm@10.34.8 demo");
     expect(expanded).not.toContain("<!-- include");
-  });
-});
-
-describe("renderMarkdown", () => {
-  it("turns links to guides into links to their pages, gives headings ids, and leaves other links alone", () => {
-    const html = renderMarkdown(
-      "## Next steps\n\nSee [paging](paging.md#filters), [x](other.md), [api](../api/index.html).",
-      {
-        guideSlugs: ["paging"],
-      },
-    );
-    expect(html).toContain('<h2 id="next-steps">Next steps</h2>');
-    expect(html).toContain('href="paging.html#filters"');
-    expect(html).toContain('href="other.md"');
-    expect(html).toContain('href="../api/index.html"');
   });
 });

@@ -1,0 +1,85 @@
+// The CLI guide shows every `segments` command (its cli-session blocks are run against the emulator by the build,
+// src/cli-session.ts), and its blocks parse and render as the build expects.
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CLI_GUIDE } from "../src/cli-session.ts";
+import {
+  type CliCommandResult,
+  type CliSessionBlock,
+  parseCliSessions,
+  renderSession,
+  splitCommandLine,
+} from "../src/cli-session-markdown.ts";
+import { cliCommandNames } from "../src/operations.ts";
+
+describe("the CLI guide", () => {
+  const blocks = parseCliSessions(readFileSync(CLI_GUIDE, "utf8"));
+
+  it("shows every segments command succeeding at least once", () => {
+    const shown = blocks
+      .filter((block) => !block.fails)
+      .flatMap((block) => block.commands.map((command) => splitCommandLine(command).slice(1).join(" ")));
+    const missing = cliCommandNames().filter(
+      (name) => !shown.some((command) => command === name || command.startsWith(`${name} `)),
+    );
+    expect(missing).toEqual([]);
+  });
+
+  it("shows a failing command with its exit code table", () => {
+    expect(blocks.some((block) => block.fails && block.commands.length > 0)).toBe(true);
+  });
+});
+
+describe("splitCommandLine", () => {
+  it("splits like a shell, with quotes and backslashes", () => {
+    expect(
+      splitCommandLine(
+        `segments releases create jane/flowers v1 --description "first labels" 'a b' c\\ d ""`,
+      ),
+    ).toEqual([
+      "segments",
+      "releases",
+      "create",
+      "jane/flowers",
+      "v1",
+      "--description",
+      "first labels",
+      "a b",
+      "c d",
+      "",
+    ]);
+  });
+
+  it("refuses what would need a shell", () => {
+    expect(() => splitCommandLine("segments datasets list | head")).toThrow('without a shell: "|"');
+    expect(() => splitCommandLine('segments datasets get "jane/flowers')).toThrow("unterminated");
+  });
+});
+
+describe("cli-session blocks", () => {
+  const markdown = ["```console cli-session", "# make one", "$ segments datasets list", "```"].join("\n");
+
+  it("print each command's recorded output under it", () => {
+    const [block] = parseCliSessions(markdown);
+    const result: CliCommandResult = {
+      command: "segments datasets list",
+      exitCode: 0,
+      output: "DATASET\njane/a",
+    };
+    expect(renderSession(block as CliSessionBlock, [result])).toBe(
+      "# make one\n$ segments datasets list\nDATASET\njane/a\n",
+    );
+  });
+
+  it("fail the build when the recorded session is stale", () => {
+    const [block] = parseCliSessions(markdown);
+    const stale: CliCommandResult = { command: "segments datasets get jane/a", exitCode: 0, output: "" };
+    expect(() => renderSession(block as CliSessionBlock, [stale])).toThrow("has no recorded output");
+  });
+
+  it("hold only commands and comments", () => {
+    expect(() => parseCliSessions("```console cli-session\nsegments datasets list\n```\n")).toThrow(
+      'cli-session blocks hold "$ " commands',
+    );
+  });
+});
