@@ -13,6 +13,7 @@ export const GUIDE_SLUGS = [
   "paging-and-filtering",
   "releases-and-exports",
   "converters",
+  "point-clouds",
   "cli",
   "emulator",
   "testing",
