@@ -51,12 +51,14 @@ export default defineConfig({
   title: "segments-ts",
   description: "The typed TypeScript SDK, CLI and local emulator for the Segments.ai data-labeling API",
   lang: "en-US",
+  // Where the site is served: "/" unless it lives under a path, e.g. DOCS_BASE=/segments-ts/ for a project page.
+  base: process.env.DOCS_BASE ?? "/",
   outDir: DEFAULT_SITE_DIR,
   cacheDir: ".vitepress/cache",
   srcExclude: ["README.md", "src/**", "test/**", "tmp/**"],
   // A missing page, guide or reference link fails the build.
   ignoreDeadLinks: false,
-  head: [["link", { rel: "icon", type: "image/svg+xml", href: "/logo.svg" }]],
+  head: [["link", { rel: "icon", type: "image/svg+xml", href: `${process.env.DOCS_BASE ?? "/"}logo.svg` }]],
   vite: {
     // The local search index is one chunk of about 1 MB, loaded when the reader opens the search box.
     build: { chunkSizeWarningLimit: 1600 },
