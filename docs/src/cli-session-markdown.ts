@@ -9,7 +9,10 @@ import { GENERATED_DIR } from "./paths.ts";
 export const CLI_SESSION_INFO = "console cli-session";
 
 export interface CliCommandResult {
+  /** The command as the guide writes it. */
   command: string;
+  /** The command as it ran: placeholders such as `{sample:jane/flowers:rose.png}` replaced by the real value. */
+  shown: string;
   exitCode: number;
   output: string;
 }
@@ -100,9 +103,12 @@ export function renderSession(block: CliSessionBlock, results: readonly CliComma
   const output: string[] = [];
   let next = 0;
   for (const line of block.lines) {
-    output.push(line);
-    if (!line.startsWith("$ ")) continue;
+    if (!line.startsWith("$ ")) {
+      output.push(line);
+      continue;
+    }
     const result = results[next++] as CliCommandResult;
+    output.push(`$ ${result.shown}`);
     if (result.output !== "") output.push(result.output);
   }
   return `${output.join("\n")}\n`;

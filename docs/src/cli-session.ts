@@ -10,6 +10,7 @@ import { join, resolve } from "node:path";
 import { bitmap2file } from "@segments-ts/bitmap";
 import { type CliIO, run } from "@segments-ts/cli";
 import { startEmulator } from "@segments-ts/emulator";
+import { SegmentsClient } from "@segments-ts/sdk";
 import {
   type CliCommandResult,
   type CliSessionResults,
@@ -75,13 +76,31 @@ async function runUntilStarted(argv: string[], io: CliIO, output: () => string):
   return finished;
 }
 
+/**
+ * Values a command needs but the guide cannot know in advance: `{sample:<owner>/<dataset>:<name>}` is the uuid of
+ * that sample (they are random). The guide shows the command with the value filled in.
+ */
+async function fillPlaceholders(command: string, client: SegmentsClient): Promise<string> {
+  let shown = command;
+  for (const [placeholder, dataset, name] of command.matchAll(/\{sample:([^:}]+):([^}]+)\}/g)) {
+    const samples = await client.iterSamples(dataset as string).toArray();
+    const sample = samples.find((candidate) => candidate.name === name);
+    if (!sample)
+      throw new Error(`${placeholder}: no sample "${name}" in ${dataset} at this point of the session`);
+    shown = shown.replace(placeholder, sample.uuid);
+  }
+  return shown;
+}
+
 /** Runs one command line the way the `segments` bin would, and returns what a terminal would show. */
 async function runCommand(
   command: string,
   env: Record<string, string>,
   dir: string,
+  client: SegmentsClient,
 ): Promise<CliCommandResult> {
-  const argv = splitCommandLine(command);
+  const shown = await fillPlaceholders(command, client);
+  const argv = splitCommandLine(shown);
   if (argv[0] !== "segments") throw new Error(`cli-session commands start with "segments": ${command}`);
   const { io, text } = terminal(env);
   const args = argv.slice(1);
@@ -89,7 +108,7 @@ async function runCommand(
   const output = text()
     .replace(/http:\/\/127\.0\.0\.1:\d+/g, SHOWN_API_URL)
     .replaceAll(dir, "/home/jane/project");
-  return { command, exitCode, output: output.trimEnd() };
+  return { command, shown, exitCode, output: output.trimEnd() };
 }
 
 /**
@@ -105,10 +124,11 @@ export async function runCliSession(markdown: string): Promise<CliSessionResults
     writeGuideFiles(dir);
     process.chdir(dir);
     const env = { SEGMENTS_API_KEY: USER.apiKey, SEGMENTS_API_URL: emulator.url, NO_COLOR: "1" };
+    const client = new SegmentsClient({ apiKey: USER.apiKey, baseUrl: emulator.url });
     for (const block of parseCliSessions(markdown)) {
       const blockResults: CliCommandResult[] = [];
       for (const command of block.commands) {
-        const result = await runCommand(command, env, dir);
+        const result = await runCommand(command, env, dir, client);
         if ((result.exitCode !== 0) !== block.fails) {
           throw new Error(
             `\`${command}\` exited ${result.exitCode}${block.fails ? " (its block is marked fails)" : ""}:\n${result.output}`,

@@ -63,6 +63,7 @@ describe("cli-session blocks", () => {
     const [block] = parseCliSessions(markdown);
     const result: CliCommandResult = {
       command: "segments datasets list",
+      shown: "segments datasets list",
       exitCode: 0,
       output: "DATASET\njane/a",
     };
@@ -71,9 +72,29 @@ describe("cli-session blocks", () => {
     );
   });
 
+  it("show a command with its placeholders filled in", () => {
+    const [block] = parseCliSessions(
+      "```console cli-session\n$ segments labels render {sample:jane/a:x.png}\n```\n",
+    );
+    const result: CliCommandResult = {
+      command: "segments labels render {sample:jane/a:x.png}",
+      shown: "segments labels render 0b7c",
+      exitCode: 0,
+      output: "Wrote label.png",
+    };
+    expect(renderSession(block as CliSessionBlock, [result])).toBe(
+      "$ segments labels render 0b7c\nWrote label.png\n",
+    );
+  });
+
   it("fail the build when the recorded session is stale", () => {
     const [block] = parseCliSessions(markdown);
-    const stale: CliCommandResult = { command: "segments datasets get jane/a", exitCode: 0, output: "" };
+    const stale: CliCommandResult = {
+      command: "segments datasets get jane/a",
+      shown: "segments datasets get jane/a",
+      exitCode: 0,
+      output: "",
+    };
     expect(() => renderSession(block as CliSessionBlock, [stale])).toThrow("has no recorded output");
   });
 
