@@ -1,16 +1,11 @@
-// Which SegmentsClient method and which `segments` command call each spec operation. This adapter is the one place
-// that knows where those tables live, so the API reference generator (src/api-spec.ts) reads only the two functions
-// below.
+// Which SegmentsClient method and which `segments` commands make each spec operation. This adapter is the one place
+// that knows where those tables live: the API reference generator (src/api-spec.ts) reads only its functions.
 //
-// INTERIM: the SDK's operationId -> method table (packages/sdk) and the CLI's command table (packages/cli) are being
-// written; until they are on main the two constants and the walk over the CLI's commander program below stand in
-// for them, and switching is one line each.
+// INTERIM: the SDK's operationId -> method table (packages/sdk) is being written; until it is on main the constant
+// below stands in for it, and switching is one line. The CLI's command table is its `commandReference()`.
+import { commandReference } from "@segments-ts/cli";
 
-import { buildProgram } from "@segments-ts/cli";
-
-type Command = ReturnType<typeof buildProgram>;
-
-/** A `segments` command line that calls an operation, as a reader would type it. */
+/** A `segments` command line that makes an operation, as a reader would type it. */
 export interface CliExample {
   command: string;
   /** What the command does with the operation, when it is not the command's whole job. */
@@ -60,33 +55,52 @@ const INTERIM_SDK_METHODS: Readonly<Record<string, string | undefined>> = {
   createAsset: "uploadAsset",
 };
 
-const INTERIM_CLI_COMMANDS: Readonly<Record<string, readonly CliExample[]>> = {
-  listAuthenticatedUserDatasets: [{ command: "segments datasets list" }],
-  listUserDatasets: [{ command: "segments datasets list --user jane" }],
-  createDataset: [{ command: "segments datasets create flowers --task-type bboxes --categories rose,tulip" }],
-  createOrganizationDataset: [{ command: "segments datasets create flowers --organization acme" }],
-  getDataset: [{ command: "segments datasets get jane/flowers" }],
-  deleteDataset: [{ command: "segments datasets delete jane/flowers --yes" }],
-  listSamples: [{ command: "segments samples list jane/flowers" }],
-  createSamples: [{ command: "segments samples upload ./photos --dataset jane/flowers" }],
-  createAsset: [
-    { command: "segments samples upload ./photos --dataset jane/flowers", note: "one per image" },
-  ],
-  putLabel: [
-    {
-      command: "segments samples upload ./photos --dataset jane/flowers --labels ./bitmaps",
-      note: "one per label",
-    },
-  ],
-  listReleases: [{ command: "segments releases list jane/flowers" }],
-  createRelease: [{ command: "segments releases create jane/flowers v1.0" }],
-  getRelease: [
-    { command: "segments releases wait jane/flowers v1.0" },
-    { command: "segments releases download jane/flowers v1.0 --out flowers-v1.json" },
-  ],
-};
+/**
+ * The `segments` command lines shown for the operations they make. The CLI's own table (`commandReference()`: every
+ * command with its arguments and options) does not say which API calls a command makes, so this one does, a row
+ * per example command rather than per operation; a test checks each row's command against the CLI's table and each
+ * operationId against the spec.
+ */
+const CLI_EXAMPLES: readonly (CliExample & { operations: readonly string[] })[] = [
+  { command: "segments whoami", operations: ["getAuthenticatedUser"] },
+  { command: "segments datasets list", operations: ["listAuthenticatedUserDatasets"] },
+  { command: "segments datasets list --user jane", operations: ["listUserDatasets"] },
+  {
+    command: "segments datasets create flowers --task-type bboxes --categories rose,tulip",
+    operations: ["createDataset"],
+  },
+  {
+    command: "segments datasets create flowers --organization acme",
+    operations: ["createOrganizationDataset"],
+  },
+  { command: "segments datasets get jane/flowers", operations: ["getDataset"] },
+  { command: "segments datasets delete jane/flowers --yes", operations: ["deleteDataset"] },
+  { command: "segments samples list jane/flowers", operations: ["listSamples"] },
+  { command: "segments samples upload ./photos --dataset jane/flowers", operations: ["createSamples"] },
+  {
+    command: "segments samples upload ./photos --dataset jane/flowers",
+    note: "one per image",
+    operations: ["createAsset"],
+  },
+  {
+    command: "segments samples upload ./photos --dataset jane/flowers --labels ./bitmaps",
+    note: "one per label",
+    operations: ["putLabel"],
+  },
+  { command: "segments releases list jane/flowers", operations: ["listReleases"] },
+  { command: "segments releases create jane/flowers v1.0", operations: ["createRelease"] },
+  { command: "segments releases wait jane/flowers v1.0", operations: ["getRelease"] },
+  {
+    command: "segments releases download jane/flowers v1.0 --out flowers-v1.json",
+    operations: ["getRelease"],
+  },
+  {
+    command: "segments labels render 602a3eec-a61c-4a77-9fcc-3037ce5d9d71 --output label.png",
+    operations: ["getSample", "getLabel"],
+  },
+];
 
-/** The SegmentsClient method that calls `operationId`, or undefined when the facade has none. */
+/** The SegmentsClient method that makes `operationId`, or undefined when the facade has none. */
 export function sdkMethodFor(operationId: string): string | undefined {
   return INTERIM_SDK_METHODS[operationId];
 }
@@ -96,22 +110,21 @@ export function sdkTableOperationIds(): string[] {
   return Object.keys(INTERIM_SDK_METHODS);
 }
 
-/** The `segments` commands that call `operationId` (none for most operations). */
-export function cliExamplesFor(operationId: string): readonly CliExample[] {
-  return INTERIM_CLI_COMMANDS[operationId] ?? [];
+/** The `segments` commands that make `operationId` (none for most operations). */
+export function cliExamplesFor(operationId: string): CliExample[] {
+  return CLI_EXAMPLES.filter((row) => row.operations.includes(operationId)).map(({ command, note }) =>
+    note === undefined ? { command } : { command, note },
+  );
 }
 
-function leafCommands(command: Command, prefix: string[]): string[] {
-  if (command.commands.length === 0) return [prefix.join(" ")];
-  return command.commands.flatMap((sub) => leafCommands(sub, [...prefix, sub.name()]));
+/** The rows of the CLI example table, for the test that checks them against the CLI and the spec. */
+export function cliExampleRows(): readonly (CliExample & { operations: readonly string[] })[] {
+  return CLI_EXAMPLES;
 }
 
-/** Every `segments` command, as typed after `segments` ("datasets list", "export", ...). */
+/** Every `segments` command that does something itself, as typed after `segments` ("datasets list", "whoami", ...). */
 export function cliCommandNames(): string[] {
-  const sink = { write: () => true };
-  const program = buildProgram({
-    io: { stdout: sink, stderr: sink, env: {} },
-    signal: new AbortController().signal,
-  });
-  return program.commands.flatMap((command) => leafCommands(command, [command.name()]));
+  return commandReference()
+    .filter((command) => command.path.length > 0 && command.subcommands.length === 0)
+    .map((command) => command.path.join(" "));
 }

@@ -11,7 +11,13 @@ import {
   shellQuote,
   withCodeSamples,
 } from "../src/api-spec.ts";
-import { cliExamplesFor, sdkMethodFor, sdkTableOperationIds } from "../src/operations.ts";
+import {
+  cliCommandNames,
+  cliExampleRows,
+  cliExamplesFor,
+  sdkMethodFor,
+  sdkTableOperationIds,
+} from "../src/operations.ts";
 import { OPENAPI_BUNDLE } from "../src/paths.ts";
 import { offlineRedocBundle, REDOC_LOGO_URL } from "../src/redoc-bundle.ts";
 import { editLinkFor, repositoryPath, repositoryWebUrl } from "../src/repository.ts";
@@ -35,6 +41,22 @@ const examples = new Map(
 describe("the operation tables", () => {
   it("know every operation of the spec, and nothing else", () => {
     expect([...sdkTableOperationIds()].sort()).toEqual([...specOperationIds].sort());
+  });
+
+  it("show only commands the CLI has, making operations the spec has", () => {
+    const commands = cliCommandNames();
+    const problems = cliExampleRows().flatMap((row) => {
+      const words = row.command.split(" ").slice(1);
+      const known = commands.some((name) => words.slice(0, name.split(" ").length).join(" ") === name);
+      return [
+        ...(known ? [] : [`${row.command}: no such command`]),
+        ...row.operations
+          .filter((id) => !specOperationIds.includes(id))
+          .map((id) => `${row.command}: no ${id}`),
+      ];
+    });
+    expect(problems).toEqual([]);
+    expect(commands).toEqual(expect.arrayContaining(["datasets list", "whoami", "labels render"]));
   });
 
   it("give the CLI commands of an operation", () => {
