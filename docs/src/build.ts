@@ -13,7 +13,16 @@ import {
   sdkExamples,
   withCodeSamples,
 } from "./api-spec.ts";
-import { DEFAULT_SITE_DIR, DOCS_DIR, GENERATED_DIR, OPENAPI_BUNDLE, ROOT_DIR } from "./paths.ts";
+import type { CliSessionResults } from "./cli-session-markdown.ts";
+import { cliExamplesByOperation } from "./operations.ts";
+import {
+  CLI_SESSION_FILE,
+  DEFAULT_SITE_DIR,
+  DOCS_DIR,
+  GENERATED_DIR,
+  OPENAPI_BUNDLE,
+  ROOT_DIR,
+} from "./paths.ts";
 import { writeOfflineRedocBundle } from "./redoc-bundle.ts";
 import { buildTypeScriptReference } from "./typedoc.ts";
 
@@ -42,14 +51,16 @@ function runCliSessionProcess(): void {
 export async function buildSite(): Promise<void> {
   mkdirSync(GENERATED_DIR, { recursive: true });
   const project = await timed("TypeScript reference pages", () => buildTypeScriptReference());
+  // First the CLI session: the API reference shows the commands that made each operation in it.
+  await timed("CLI guide session against the emulator", runCliSessionProcess);
   await timed("HTTP API spec with code samples", () => {
     const spec = JSON.parse(readFileSync(OPENAPI_BUNDLE, "utf8")) as OpenApiDocument;
-    const calls = operationCalls(spec, sdkExamples(project));
+    const session = JSON.parse(readFileSync(CLI_SESSION_FILE, "utf8")) as CliSessionResults;
+    const calls = operationCalls(spec, sdkExamples(project), cliExamplesByOperation(session));
     writeFileSync(join(GENERATED_DIR, "openapi.json"), JSON.stringify(withCodeSamples(spec, calls)));
     writeFileSync(join(DOCS_DIR, "api", "operations.md"), operationsPage(calls));
     writeOfflineRedocBundle(join(GENERATED_DIR, "redoc.standalone.js"));
   });
-  await timed("CLI guide session against the emulator", runCliSessionProcess);
   await timed("vitepress build", () => build(DOCS_DIR));
 }
 

@@ -2,9 +2,8 @@
 // emulator, and this markdown-it plugin prints each command's real output under it. A block whose commands differ
 // from the recorded ones (the guide changed since the session ran) fails the build instead of showing stale output.
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import type { MarkdownRenderer } from "vitepress";
-import { GENERATED_DIR } from "./paths.ts";
+import { CLI_SESSION_FILE } from "./paths.ts";
 
 export const CLI_SESSION_INFO = "console cli-session";
 
@@ -15,6 +14,8 @@ export interface CliCommandResult {
   shown: string;
   exitCode: number;
   output: string;
+  /** The API operations the command made successfully (operationIds, each once, in order). */
+  operations: string[];
 }
 
 /** The results of every cli-session block of the guide, in document order. */
@@ -120,7 +121,7 @@ function loadResults(file: string): CliSessionResults {
 }
 
 /** The markdown-it plugin: renders cli-session fences as console blocks with the session's output. */
-export function cliSessionPlugin(md: MarkdownRenderer, file = join(GENERATED_DIR, "cli-session.json")): void {
+export function cliSessionPlugin(md: MarkdownRenderer, file = CLI_SESSION_FILE): void {
   const renderFence = md.renderer.rules.fence;
   if (!renderFence) throw new Error("markdown-it has no fence renderer");
   md.renderer.rules.fence = (tokens, index, options, env: { cliSessionBlocks?: number }, self) => {

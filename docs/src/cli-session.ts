@@ -17,10 +17,10 @@ import {
   parseCliSessions,
   splitCommandLine,
 } from "./cli-session-markdown.ts";
-import { GENERATED_DIR, GUIDES_DIR } from "./paths.ts";
+import { CLI_SESSION_FILE, GENERATED_DIR, GUIDES_DIR } from "./paths.ts";
+import { operationsMade, type RecordingProxy, startRecordingProxy } from "./recording-proxy.ts";
 
 export const CLI_GUIDE = join(GUIDES_DIR, "cli.md");
-export const CLI_SESSION_FILE = join(GENERATED_DIR, "cli-session.json");
 
 /** The address the guide shows for the emulator (its default port); the session's real one is replaced by it. */
 const SHOWN_API_URL = "http://127.0.0.1:8787";
@@ -98,17 +98,20 @@ async function runCommand(
   env: Record<string, string>,
   dir: string,
   client: SegmentsClient,
+  proxy: RecordingProxy,
 ): Promise<CliCommandResult> {
   const shown = await fillPlaceholders(command, client);
   const argv = splitCommandLine(shown);
   if (argv[0] !== "segments") throw new Error(`cli-session commands start with "segments": ${command}`);
   const { io, text } = terminal(env);
   const args = argv.slice(1);
+  proxy.take();
   const exitCode = args[0] === "emulator" ? await runUntilStarted(args, io, text) : await run(args, io);
+  const operations = operationsMade(proxy.take());
   const output = text()
     .replace(/http:\/\/127\.0\.0\.1:\d+/g, SHOWN_API_URL)
     .replaceAll(dir, "/home/jane/project");
-  return { command, shown, exitCode, output: output.trimEnd() };
+  return { command, shown, exitCode, output: output.trimEnd(), operations };
 }
 
 /**
@@ -117,18 +120,20 @@ async function runCommand(
  */
 export async function runCliSession(markdown: string): Promise<CliSessionResults> {
   const emulator = await startEmulator({ users: [USER], releaseDelayMs: 20, validateResponses: true });
+  // The CLI talks to the emulator through a proxy that records which operations each command makes.
+  const proxy = await startRecordingProxy(emulator.url);
   const dir = mkdtempSync(join(tmpdir(), "segments-docs-cli-"));
   const home = process.cwd();
   const results: CliSessionResults = [];
   try {
     writeGuideFiles(dir);
     process.chdir(dir);
-    const env = { SEGMENTS_API_KEY: USER.apiKey, SEGMENTS_API_URL: emulator.url, NO_COLOR: "1" };
+    const env = { SEGMENTS_API_KEY: USER.apiKey, SEGMENTS_API_URL: proxy.url, NO_COLOR: "1" };
     const client = new SegmentsClient({ apiKey: USER.apiKey, baseUrl: emulator.url });
     for (const block of parseCliSessions(markdown)) {
       const blockResults: CliCommandResult[] = [];
       for (const command of block.commands) {
-        const result = await runCommand(command, env, dir, client);
+        const result = await runCommand(command, env, dir, client, proxy);
         if ((result.exitCode !== 0) !== block.fails) {
           throw new Error(
             `\`${command}\` exited ${result.exitCode}${block.fails ? " (its block is marked fails)" : ""}:\n${result.output}`,
@@ -145,6 +150,7 @@ export async function runCliSession(markdown: string): Promise<CliSessionResults
   } finally {
     process.chdir(home);
     rmSync(dir, { recursive: true, force: true });
+    await proxy.close();
     await emulator.close();
   }
 }

@@ -1,125 +1,76 @@
 // Which SegmentsClient method and which `segments` commands make each spec operation. This adapter is the one place
-// that knows where those tables live: the API reference generator (src/api-spec.ts) reads only its functions.
-//
-// INTERIM: the SDK's operationId -> method table (packages/sdk) is being written; until it is on main the constant
-// below stands in for it, and switching is one line. The CLI's command table is its `commandReference()`.
+// that knows where that comes from; the API reference generator (src/api-spec.ts) reads only its functions. Nothing
+// here is written per operation:
+// - SDK: the operations each SegmentsClient method makes, read from the SDK's source (src/sdk-operations.ts). When
+//   the SDK exports its own operationId -> method table, `sdkMethodsByOperationId` reads that instead.
+// - CLI: the operations each command of the CLI guide made when the build ran it against the emulator, through a
+//   recording proxy (src/cli-session.ts); the command names come from the CLI's `commandReference()`.
 import { commandReference } from "@segments-ts/cli";
+import type { CliSessionResults } from "./cli-session-markdown.ts";
+import { sdkMethodOperations, sdkMethodsByOperation } from "./sdk-operations.ts";
 
-/** A `segments` command line that makes an operation, as a reader would type it. */
+/** A `segments` command line that makes an operation, as the CLI guide ran it. */
 export interface CliExample {
   command: string;
-  /** What the command does with the operation, when it is not the command's whole job. */
+  /** What else the command does, when the operation is not its whole job. */
   note?: string;
 }
 
-const INTERIM_SDK_METHODS: Readonly<Record<string, string | undefined>> = {
-  getApiStatus: undefined,
-  getAuthenticatedUser: "getUser",
-  getUser: "getUser",
-  listAuthenticatedUserDatasets: "getDatasets",
-  createDataset: "addDataset",
-  listUserDatasets: "getDatasets",
-  createOrganizationDataset: "addDataset",
-  getDataset: "getDataset",
-  updateDataset: "updateDataset",
-  deleteDataset: "deleteDataset",
-  cloneDataset: "cloneDataset",
-  addDatasetCollaborator: "addDatasetCollaborator",
-  getDatasetCollaborator: "getDatasetCollaborator",
-  updateDatasetCollaborator: "updateDatasetCollaborator",
-  deleteDatasetCollaborator: "deleteDatasetCollaborator",
-  listSamples: "getSamples",
-  createSample: "addSample",
-  createSamples: "addSamples",
-  deleteSamples: "deleteSamples",
-  getSample: "getSample",
-  updateSample: "updateSample",
-  deleteSample: "deleteSample",
-  getLabel: "getLabel",
-  putLabel: "addLabel",
-  updateLabel: "updateLabel",
-  deleteLabel: "deleteLabel",
-  listLabelsets: "getLabelsets",
-  createLabelset: "addLabelset",
-  getLabelset: "getLabelset",
-  deleteLabelset: "deleteLabelset",
-  listIssues: "getIssues",
-  createIssue: "addIssue",
-  updateIssue: "updateIssue",
-  deleteIssue: "deleteIssue",
-  listReleases: "getReleases",
-  createRelease: "addRelease",
-  getRelease: "getRelease",
-  deleteRelease: "deleteRelease",
-  listWorkunits: "getWorkunits",
-  createAsset: "uploadAsset",
-};
+/** How many commands the API reference shows per operation (the most direct ones). */
+export const MAX_CLI_EXAMPLES = 3;
+
+let sdkTable: Map<string, string[]> | undefined;
+
+/** operationId -> the SegmentsClient methods that make it, the most direct first. */
+export function sdkMethodsByOperationId(): ReadonlyMap<string, readonly string[]> {
+  sdkTable ??= sdkMethodsByOperation(sdkMethodOperations());
+  return sdkTable;
+}
+
+/** The SegmentsClient method that makes `operationId` most directly, or undefined when the facade has none. */
+export function sdkMethodFor(operationId: string): string | undefined {
+  return sdkMethodsByOperationId().get(operationId)?.[0];
+}
+
+/** The command path of a command line: `segments datasets get jane/flowers` -> `datasets get`. */
+function commandPath(line: string, names: readonly string[]): string | undefined {
+  const words = line.split(/\s+/).slice(1);
+  return names
+    .filter((name) => words.slice(0, name.split(" ").length).join(" ") === name)
+    .sort((a, b) => b.length - a.length)[0];
+}
 
 /**
- * The `segments` command lines shown for the operations they make. The CLI's own table (`commandReference()`: every
- * command with its arguments and options) does not say which API calls a command makes, so this one does, a row
- * per example command rather than per operation; a test checks each row's command against the CLI's table and each
- * operationId against the spec.
+ * operationId -> the CLI guide's commands that made it, from a recorded session: at most one example per command
+ * (its first successful run), the commands making the fewest operations first, at most {@link MAX_CLI_EXAMPLES}.
+ * A command that also made other operations says which in its note.
  */
-const CLI_EXAMPLES: readonly (CliExample & { operations: readonly string[] })[] = [
-  { command: "segments whoami", operations: ["getAuthenticatedUser"] },
-  { command: "segments datasets list", operations: ["listAuthenticatedUserDatasets"] },
-  { command: "segments datasets list --user jane", operations: ["listUserDatasets"] },
-  {
-    command: "segments datasets create flowers --task-type bboxes --categories rose,tulip",
-    operations: ["createDataset"],
-  },
-  {
-    command: "segments datasets create flowers --organization acme",
-    operations: ["createOrganizationDataset"],
-  },
-  { command: "segments datasets get jane/flowers", operations: ["getDataset"] },
-  { command: "segments datasets delete jane/flowers --yes", operations: ["deleteDataset"] },
-  { command: "segments samples list jane/flowers", operations: ["listSamples"] },
-  { command: "segments samples upload ./photos --dataset jane/flowers", operations: ["createSamples"] },
-  {
-    command: "segments samples upload ./photos --dataset jane/flowers",
-    note: "one per image",
-    operations: ["createAsset"],
-  },
-  {
-    command: "segments samples upload ./photos --dataset jane/flowers --labels ./bitmaps",
-    note: "one per label",
-    operations: ["putLabel"],
-  },
-  { command: "segments releases list jane/flowers", operations: ["listReleases"] },
-  { command: "segments releases create jane/flowers v1.0", operations: ["createRelease"] },
-  { command: "segments releases wait jane/flowers v1.0", operations: ["getRelease"] },
-  {
-    command: "segments releases download jane/flowers v1.0 --out flowers-v1.json",
-    operations: ["getRelease"],
-  },
-  {
-    command: "segments labels render 602a3eec-a61c-4a77-9fcc-3037ce5d9d71 --output label.png",
-    operations: ["getSample", "getLabel"],
-  },
-];
-
-/** The SegmentsClient method that makes `operationId`, or undefined when the facade has none. */
-export function sdkMethodFor(operationId: string): string | undefined {
-  return INTERIM_SDK_METHODS[operationId];
-}
-
-/** Every operationId the SDK table knows (to report spec operations it does not). */
-export function sdkTableOperationIds(): string[] {
-  return Object.keys(INTERIM_SDK_METHODS);
-}
-
-/** The `segments` commands that make `operationId` (none for most operations). */
-export function cliExamplesFor(operationId: string): CliExample[] {
-  return CLI_EXAMPLES.filter((row) => row.operations.includes(operationId)).map(({ command, note }) =>
-    note === undefined ? { command } : { command, note },
-  );
-}
-
-/** The rows of the CLI example table, for the test that checks them against the CLI and the spec. */
-export function cliExampleRows(): readonly (CliExample & { operations: readonly string[] })[] {
-  return CLI_EXAMPLES;
+export function cliExamplesByOperation(session: CliSessionResults): Map<string, CliExample[]> {
+  const names = cliCommandNames();
+  const candidates = new Map<string, { path: string; command: string; operations: string[] }[]>();
+  for (const result of session.flat()) {
+    if (result.exitCode !== 0 || result.operations.length === 0) continue;
+    const path = commandPath(result.shown, names);
+    if (!path) throw new Error(`the CLI guide ran \`${result.shown}\`, which is no command of the CLI`);
+    for (const operationId of result.operations) {
+      const list = candidates.get(operationId) ?? [];
+      if (!list.some((candidate) => candidate.path === path))
+        list.push({ path, command: result.shown, operations: result.operations });
+      candidates.set(operationId, list);
+    }
+  }
+  const examples = new Map<string, CliExample[]>();
+  for (const [operationId, list] of candidates) {
+    const chosen = [...list]
+      .sort((a, b) => a.operations.length - b.operations.length)
+      .slice(0, MAX_CLI_EXAMPLES)
+      .map(({ command, operations }) => {
+        const others = operations.filter((other) => other !== operationId);
+        return others.length === 0 ? { command } : { command, note: `also makes ${others.join(", ")}` };
+      });
+    examples.set(operationId, chosen);
+  }
+  return examples;
 }
 
 /** Every `segments` command that does something itself, as typed after `segments` ("datasets list", "whoami", ...). */

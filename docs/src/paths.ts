@@ -10,6 +10,8 @@ export const DEFAULT_SITE_DIR = join(ROOT_DIR, "site");
 export const OPENAPI_BUNDLE = join(ROOT_DIR, "openapi", "bundle", "openapi.json");
 /** What the build generates before VitePress runs (gitignored): the API spec with code samples, the CLI session. */
 export const GENERATED_DIR = join(DOCS_DIR, ".vitepress", "generated");
+/** The CLI guide's commands with their output and the operations they made (written by src/cli-session.ts). */
+export const CLI_SESSION_FILE = join(GENERATED_DIR, "cli-session.json");
 /** The TypeDoc Markdown pages (gitignored), rendered by VitePress like the guides. */
 export const REFERENCE_DIR = join(DOCS_DIR, "reference");
 

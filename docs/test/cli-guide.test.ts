@@ -2,7 +2,7 @@
 // src/cli-session.ts), and its blocks parse and render as the build expects.
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CLI_GUIDE } from "../src/cli-session.ts";
+import { CLI_GUIDE, runCliSession } from "../src/cli-session.ts";
 import {
   type CliCommandResult,
   type CliSessionBlock,
@@ -27,6 +27,28 @@ describe("the CLI guide", () => {
 
   it("shows a failing command with its exit code table", () => {
     expect(blocks.some((block) => block.fails && block.commands.length > 0)).toBe(true);
+  });
+});
+
+describe("runCliSession", () => {
+  it("records each command's output and the operations it made", async () => {
+    const markdown = [
+      "```console cli-session",
+      "$ segments whoami",
+      "$ segments datasets create flowers --task-type bboxes",
+      "```",
+      "```console cli-session fails",
+      "$ segments datasets get jane/tulips",
+      "```",
+    ].join("\n");
+    const [[whoami, create], [missing]] = (await runCliSession(markdown)) as [
+      CliCommandResult[],
+      CliCommandResult[],
+    ];
+    expect(whoami).toMatchObject({ exitCode: 0, operations: ["getAuthenticatedUser"] });
+    expect(whoami?.output).toContain("jane");
+    expect(create?.operations).toContain("createDataset");
+    expect(missing).toMatchObject({ exitCode: 4, operations: [] }); // 4: not found
   });
 });
 
@@ -66,6 +88,7 @@ describe("cli-session blocks", () => {
       shown: "segments datasets list",
       exitCode: 0,
       output: "DATASET\njane/a",
+      operations: [],
     };
     expect(renderSession(block as CliSessionBlock, [result])).toBe(
       "# make one\n$ segments datasets list\nDATASET\njane/a\n",
@@ -81,6 +104,7 @@ describe("cli-session blocks", () => {
       shown: "segments labels render 0b7c",
       exitCode: 0,
       output: "Wrote label.png",
+      operations: [],
     };
     expect(renderSession(block as CliSessionBlock, [result])).toBe(
       "$ segments labels render 0b7c\nWrote label.png\n",
@@ -94,6 +118,7 @@ describe("cli-session blocks", () => {
       shown: "segments datasets get jane/a",
       exitCode: 0,
       output: "",
+      operations: [],
     };
     expect(() => renderSession(block as CliSessionBlock, [stale])).toThrow("has no recorded output");
   });
