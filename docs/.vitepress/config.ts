@@ -4,6 +4,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { type DefaultTheme, defineConfig } from "vitepress";
+import { cliReferencePlugin } from "../src/cli-reference.ts";
 import { cliSessionPlugin } from "../src/cli-session-markdown.ts";
 import { GUIDE_SLUGS, guideTitle } from "../src/guides.ts";
 import { includePlugin } from "../src/includes.ts";
@@ -68,6 +69,7 @@ export default defineConfig({
     config(md) {
       md.use(includePlugin);
       md.use(cliSessionPlugin);
+      md.use(cliReferencePlugin);
     },
   },
   transformPageData(pageData) {

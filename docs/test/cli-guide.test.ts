@@ -1,7 +1,9 @@
 // The CLI guide shows every `segments` command (its cli-session blocks are run against the emulator by the build,
 // src/cli-session.ts), and its blocks parse and render as the build expects.
 import { readFileSync } from "node:fs";
+import { commandReference } from "@segments-ts/cli";
 import { describe, expect, it } from "vitest";
+import { cliReferenceMarkdown } from "../src/cli-reference.ts";
 import { CLI_GUIDE, runCliSession } from "../src/cli-session.ts";
 import {
   type CliCommandResult,
@@ -127,5 +129,33 @@ describe("cli-session blocks", () => {
     expect(() => parseCliSessions("```console cli-session\nsegments datasets list\n```\n")).toThrow(
       'cli-session blocks hold "$ " commands',
     );
+  });
+});
+
+describe("cliReferenceMarkdown", () => {
+  const markdown = cliReferenceMarkdown();
+
+  it("has a section per command with its usage and every option", () => {
+    const headings = [...markdown.matchAll(/^### segments (.+)$/gm)].map((match) => match[1]);
+    expect(headings).toEqual(cliCommandNames());
+    const upload = commandReference().find((command) => command.path.join(" ") === "samples upload");
+    for (const option of upload?.options ?? [])
+      expect(markdown).toContain(`<code>${option.flags.replaceAll("<", "&lt;")}</code>`);
+    expect(markdown).toContain("segments datasets get [options] <dataset>");
+  });
+
+  it("escapes what Markdown tables and Vue would misread", () => {
+    const markdown = cliReferenceMarkdown([
+      {
+        path: ["x"],
+        description: "a|b <c> {{ d }}",
+        usage: "[options]",
+        arguments: [],
+        options: [{ flags: "--to <a|b>", names: ["--to"], description: "pick <one>", takesValue: true }],
+        subcommands: [],
+      },
+    ]);
+    expect(markdown).toContain("a\\|b &lt;c> {&#8203;{ d }}");
+    expect(markdown).toContain("| <code>--to &lt;a&#124;b></code> | pick &lt;one> |  |");
   });
 });

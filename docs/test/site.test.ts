@@ -118,6 +118,9 @@ describe("the built site", () => {
     expect(text).toContain("$ segments datasets get jane/flowers");
     expect(text).toMatch(/categories: +1:rose, 2:tulip/);
     expect(text).toContain('error: dataset "jane/tulips" not found (404)');
+    // The command reference at its end, generated from the CLI's commandReference().
+    expect(html).toContain('id="segments-samples-upload"');
+    expect(text).toContain("segments samples upload [options]");
   });
 });
 
