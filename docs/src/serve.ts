@@ -49,7 +49,14 @@ export async function serveSite(siteDir: string, port = 0): Promise<SiteServer> 
       response.writeHead(404, { "content-type": "text/plain" }).end("not found");
       return;
     }
-    response.writeHead(200, { "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream" });
+    const headers: Record<string, string> = {
+      "content-type": CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+    };
+    // VitePress names every file under assets/ by its content hash: a browser may keep it, as behind any static
+    // host, instead of fetching the framework's chunks again on every page.
+    if (file.startsWith(join(root, "assets") + sep))
+      headers["cache-control"] = "public, max-age=31536000, immutable";
+    response.writeHead(200, headers);
     if (request.method === "HEAD") response.end();
     else createReadStream(file).pipe(response);
   });

@@ -183,8 +183,11 @@ describe.skipIf(!hasChromium && !process.env.CI)("the site in headless Chromium"
     return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   }
 
+  // The two sizes load the pages side by side (a tab each): on two cores that is most of the suite's time halved.
   for (const viewport of VIEWPORTS) {
-    it(`loads every page at ${viewport.width}x${viewport.height} cleanly`, { timeout: 900_000 }, async () => {
+    it.concurrent(`loads every page at ${viewport.width}x${viewport.height} cleanly`, {
+      timeout: 900_000,
+    }, async () => {
       // One tab visits every page in turn (a tab per page costs more than the pages themselves).
       let current = "";
       const { page, problems } = await open(viewport.name, "index.html");
@@ -204,7 +207,9 @@ describe.skipIf(!hasChromium && !process.env.CI)("the site in headless Chromium"
       await page.close();
       expect(pageProblems).toEqual([]);
     });
+  }
 
+  for (const viewport of VIEWPORTS) {
     it(`finds "addLabel" and "COCO" with the search at ${viewport.width}x${viewport.height}`, async () => {
       const { page, problems } = await open(viewport.name, "index.html");
       for (const query of ["addLabel", "COCO"]) {
