@@ -3,7 +3,7 @@
 // parameter and request body examples). They go into a copy of the spec as Redoc `x-codeSamples` (Redoc shows them
 // next to the operation) and into the Operations page, a Markdown table VitePress renders and its search indexes.
 import { Comment, type DeclarationReflection, type ProjectReflection, ReflectionKind } from "typedoc";
-import { type CliExample, sdkMethodFor } from "./operations.ts";
+import { type CliExample, sdkMethodFor, sdkUnmappedReason } from "./operations.ts";
 
 const HTTP_METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
@@ -167,6 +167,12 @@ export function operationCalls(
   return calls;
 }
 
+/** ` (why SegmentsClient has no method for it)`, when the SDK says. */
+function unmappedNote(call: Pick<OperationCalls, "operationId">): string {
+  const reason = sdkUnmappedReason(call.operationId);
+  return reason === undefined ? "" : ` (${reason})`;
+}
+
 const CLIENT_SETUP = `import { SegmentsClient } from "@segments-ts/sdk";
 
 const client = new SegmentsClient(); // reads SEGMENTS_API_KEY`;
@@ -196,7 +202,7 @@ export function withCodeSamples(spec: OpenApiDocument, calls: readonly Operation
     samples.push({ lang: "Shell", label: "curl", source: call.curl });
     operation["x-codeSamples"] = samples;
     const calledBy = [
-      call.sdkMethod ? `**SDK** ${sdkLink(call.sdkMethod, "../")}` : "**SDK** none",
+      call.sdkMethod ? `**SDK** ${sdkLink(call.sdkMethod, "../")}` : `**SDK** none${unmappedNote(call)}`,
       call.cli.length > 0
         ? `**CLI** ${[...new Set(call.cli.map((example) => `\`${example.command}\``))].join(", ")}`
         : undefined,
@@ -225,7 +231,7 @@ export function operationsPage(calls: readonly OperationCalls[]): string {
         const endpoint = `[\`${call.method.toUpperCase()} ${call.path}\`](./index.md#${redocAnchor(call)})`;
         const sdk = call.sdkMethod
           ? `[\`client.${call.sdkMethod}()\`](../${SEGMENTS_CLIENT_PAGE}.md#${call.sdkMethod.toLowerCase()})`
-          : "none";
+          : `none${unmappedNote(call)}`;
         const cli =
           call.cli.length > 0
             ? [...new Set(call.cli.map((example) => `\`${example.command}\``))].join("<br>")

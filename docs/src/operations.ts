@@ -1,11 +1,12 @@
 // Which SegmentsClient method and which `segments` commands make each spec operation. This adapter is the one place
 // that knows where that comes from; the API reference generator (src/api-spec.ts) reads only its functions. Nothing
 // here is written per operation:
-// - SDK: the operations each SegmentsClient method makes, read from the SDK's source (src/sdk-operations.ts). When
-//   the SDK exports its own operationId -> method table, `sdkMethodsByOperationId` reads that instead.
+// - SDK: the SDK's own operationId -> methods table (`OPERATION_METHODS`, with `UNMAPPED_OPERATIONS` saying why an
+//   operation has no method). An SDK from before that table is read from its source instead (src/sdk-operations.ts).
 // - CLI: the operations each command of the CLI guide made when the build ran it against the emulator, through a
 //   recording proxy (src/cli-session.ts); the command names come from the CLI's `commandReference()`.
 import { commandReference } from "@segments-ts/cli";
+import * as sdk from "@segments-ts/sdk";
 import type { CliSessionResults } from "./cli-session-markdown.ts";
 import { sdkMethodOperations, sdkMethodsByOperation } from "./sdk-operations.ts";
 
@@ -19,12 +20,25 @@ export interface CliExample {
 /** How many commands the API reference shows per operation (the most direct ones). */
 export const MAX_CLI_EXAMPLES = 3;
 
-let sdkTable: Map<string, string[]> | undefined;
+/** The SDK's tables, typed loosely: an SDK from before them exports neither. */
+const sdkTables = sdk as unknown as {
+  OPERATION_METHODS?: Readonly<Record<string, readonly string[]>>;
+  UNMAPPED_OPERATIONS?: Readonly<Record<string, string>>;
+};
+
+let sdkTable: ReadonlyMap<string, readonly string[]> | undefined;
 
 /** operationId -> the SegmentsClient methods that make it, the most direct first. */
 export function sdkMethodsByOperationId(): ReadonlyMap<string, readonly string[]> {
-  sdkTable ??= sdkMethodsByOperation(sdkMethodOperations());
+  sdkTable ??= sdkTables.OPERATION_METHODS
+    ? new Map(Object.entries(sdkTables.OPERATION_METHODS))
+    : sdkMethodsByOperation(sdkMethodOperations());
   return sdkTable;
+}
+
+/** Why SegmentsClient has no method for `operationId`, when the SDK says. */
+export function sdkUnmappedReason(operationId: string): string | undefined {
+  return sdkTables.UNMAPPED_OPERATIONS?.[operationId];
 }
 
 /** The SegmentsClient method that makes `operationId` most directly, or undefined when the facade has none. */
