@@ -207,6 +207,15 @@ describe("YOLO export clips the corners, then computes centre and size", () => {
 });
 
 describe("non-finite numbers never reach an output file", () => {
+  it("a YOLO precision toFixed cannot take is a ConversionError, not a RangeError", () => {
+    const img = image([
+      [1, 1],
+      [5, 5],
+    ]);
+    for (const precision of [-1, 1.5, 101, Number.NaN])
+      expect(() => toYolo([img], categories, { precision })).toThrow(/precision must be an integer from 0 to 17/);
+  });
+
   it("NaN and Infinity points are a ConversionError naming the annotation and the field, in every exporter", () => {
     for (const bad of [Number.NaN, Number.POSITIVE_INFINITY]) {
       const img = image([
