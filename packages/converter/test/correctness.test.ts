@@ -213,7 +213,9 @@ describe("non-finite numbers never reach an output file", () => {
       [5, 5],
     ]);
     for (const precision of [-1, 1.5, 101, Number.NaN])
-      expect(() => toYolo([img], categories, { precision })).toThrow(/precision must be an integer from 0 to 17/);
+      expect(() => toYolo([img], categories, { precision })).toThrow(
+        /precision must be an integer from 0 to 17/,
+      );
   });
 
   it("NaN and Infinity points are a ConversionError naming the annotation and the field, in every exporter", () => {

@@ -10,7 +10,6 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CategoryLimitError, categoryIdFor, MAX_CATEGORIES } from "../src/formats/common.js";
 import { yoloFormat } from "../src/formats/dataset-formats.js";
 import { fromLabelme } from "../src/formats/labelme.js";
-import { fromVoc } from "../src/formats/voc.js";
 import { parseYoloDataYaml, yoloLabelStem } from "../src/formats/yolo-data-yaml.js";
 import { parseYolo } from "../src/formats/yolo-import.js";
 import { WarningCollector } from "../src/index.js";
@@ -407,17 +406,17 @@ describe("folder importers", () => {
 });
 
 describe("category maps scale linearly", () => {
-  it("100k distinct class names in one VOC file import (before: quadratic, a spread of every id per name)", () => {
-    const objects = Array.from(
-      { length: 100_000 },
-      (_, i) =>
-        `<object><name>c${i}</name><bndbox><xmin>0</xmin><ymin>0</ymin><xmax>1</xmax><ymax>1</ymax></bndbox></object>`,
-    ).join("");
-    const xml = `<annotation><filename>a.jpg</filename><size><width>9</width><height>9</height></size>${objects}</annotation>`;
-    const { value } = fromVoc(xml);
+  it("100k distinct class names in one labelme file import (before: quadratic, a spread of every id per name)", () => {
+    // labelme rather than VOC: the same category map, without the XML parsing of 100k objects.
+    const shapes = Array.from({ length: 100_000 }, (_, i) => ({
+      label: `c${i}`,
+      shape_type: "point",
+      points: [[1, 1]],
+    }));
+    const { value } = fromLabelme({ imagePath: "a.jpg", imageWidth: 9, imageHeight: 9, shapes });
     expect(value.names.length).toBe(100_000);
     expect(value.image.vector?.annotations.at(-1)?.category_id).toBe(100_000);
-  }, 60_000);
+  });
 
   it("ids continue after the largest given; the limit is a typed error", () => {
     const ids = new Map([

@@ -109,9 +109,12 @@ class YoloLines {
     this.#digits = options.precision ?? 6;
     // toFixed takes 0..100 digits; more than 17 only prints noise of the double.
     if (!Number.isInteger(this.#digits) || this.#digits < 0 || this.#digits > 17)
-      throw new ConversionError(`precision must be an integer from 0 to 17, got ${String(options.precision)}`, {
-        field: "precision",
-      });
+      throw new ConversionError(
+        `precision must be an integer from 0 to 17, got ${String(options.precision)}`,
+        {
+          field: "precision",
+        },
+      );
   }
 
   /** The file's text: one line per object. */
