@@ -55,8 +55,10 @@ export {
   labelmeFormat,
   vocFormat,
   yoloFormat,
+  yoloPoseFormat,
 } from "./formats/dataset-formats.js";
 export * from "./formats/index-png.js";
+export * from "./formats/keypoints.js";
 export * from "./formats/labelme.js";
 export { LABELME_SHAPE_TYPES } from "./formats/labelme-shapes.js";
 export { cocoPanopticFormat, indexPngFormat } from "./formats/png-dataset-formats.js";
@@ -64,6 +66,8 @@ export * from "./formats/voc.js";
 export * from "./formats/yolo.js";
 export * from "./formats/yolo-data-yaml.js";
 export * from "./formats/yolo-import.js";
+export * from "./formats/yolo-pose.js";
+export * from "./formats/yolo-pose-import.js";
 export * as geometry from "./geometry/index.js";
 export { imageSize } from "./image-size.js";
 export { DEFAULT_MAX_PIXELS } from "./limits.js";

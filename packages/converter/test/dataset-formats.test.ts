@@ -60,11 +60,19 @@ afterAll(async () => {
 });
 
 describe("DATASET_FORMATS", () => {
-  it("lists coco, yolo, voc, labelme and the PNG formats, each with a description", () => {
-    expect(DATASET_FORMAT_NAMES).toEqual(["coco", "yolo", "voc", "labelme", "coco-panoptic", "index-png"]);
+  it("lists coco, yolo, voc, labelme, the PNG formats and yolo-pose, each with a description", () => {
+    expect(DATASET_FORMAT_NAMES).toEqual([
+      "coco",
+      "yolo",
+      "voc",
+      "labelme",
+      "coco-panoptic",
+      "index-png",
+      "yolo-pose",
+    ]);
     for (const format of DATASET_FORMATS) expect(format.description.length).toBeGreaterThan(10);
     expect(() => datasetFormat("csv")).toThrow(
-      /unknown dataset format "csv" \(formats: coco, yolo, voc, labelme, coco-panoptic, index-png\)/,
+      /unknown dataset format "csv" \(formats: coco, yolo, voc, labelme, coco-panoptic, index-png, yolo-pose\)/,
     );
   });
 
@@ -73,7 +81,9 @@ describe("DATASET_FORMATS", () => {
     "%s: write then read gives the boxes back, in memory and through a folder",
     async (name) => {
       const format = datasetFormat(name);
-      const written = format.write({ images, categories });
+      // YOLO pose needs the categories' keypoint names (kpt_shape): the boxes are written with none labeled
+      const withKeypoints = categories.map((c) => ({ ...c, keypoints: ["a"] }));
+      const written = format.write({ images, categories: name === "yolo-pose" ? withKeypoints : categories });
       const sizes = images.map(({ name, width, height }) => ({ name, width, height }));
       const back = format.read(written.value, { images: sizes });
       expect(boxes(back.value)).toEqual(boxes({ images, categories }));
@@ -81,7 +91,7 @@ describe("DATASET_FORMATS", () => {
       dirs.push(dir);
       await writeDatasetFiles(dir, written.value);
       // YOLO records no image size: the folder holds the images too
-      if (name === "yolo")
+      if (name === "yolo" || name === "yolo-pose")
         await writeDatasetFiles(
           dir,
           new Map(

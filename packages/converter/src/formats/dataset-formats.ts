@@ -22,6 +22,8 @@ import { fromVoc, type ToVocOptions, toVoc } from "./voc.js";
 import { type ToYoloOptions, toYolo } from "./yolo.js";
 import { normalizeRelative, parseYoloDataYaml, splitOfImages, type YoloDataYaml } from "./yolo-data-yaml.js";
 import { fromYolo } from "./yolo-import.js";
+import { type ToYoloPoseOptions, toYoloPose } from "./yolo-pose.js";
+import { fromYoloPose } from "./yolo-pose-import.js";
 
 const IMAGE_EXTENSIONS = [".png", ".jpg", ".jpeg", ".gif", ".webp", ".bmp"];
 
@@ -178,6 +180,33 @@ function splitListFiles(data: YoloDataYaml, files: DatasetFiles): string[] {
   return out;
 }
 
+export const yoloPoseFormat = defineDatasetFormat<
+  "yolo-pose",
+  ToYoloPoseOptions,
+  { images?: ReadonlyArray<{ name: string; width: number; height: number }> }
+>({
+  name: "yolo-pose",
+  description: "one YOLO pose text file per image and data.yaml (kpt_shape, names, keypoint names)",
+  write(dataset, options = {}) {
+    const { value, warnings } = toYoloPose(dataset.images, dataset.categories, options);
+    const files: WrittenFiles = new Map(value.files);
+    files.set("data.yaml", value.dataYaml);
+    return { value: files, warnings };
+  },
+  read(files, options = {}) {
+    const dataYaml = dataYamlOf(files);
+    if (dataYaml === undefined)
+      throw new ConversionError("a YOLO pose dataset needs its data.yaml (kpt_shape, names)", {
+        field: "data.yaml",
+      });
+    const labels = new Map<string, string>();
+    for (const name of namesWith(files, ".txt"))
+      labels.set(name, textOf(files.get(name) as string | Uint8Array));
+    const images = options.images ?? imageSizesOf(files);
+    return fromYoloPose(labels, images, textOf(files.get(dataYaml) as string | Uint8Array));
+  },
+});
+
 /** The size of every image among `files`, from its header. */
 function imageSizesOf(files: DatasetFiles): Array<{ name: string; width: number; height: number }> {
   return namesWith(files, ...IMAGE_EXTENSIONS).map((name) => {
@@ -218,9 +247,10 @@ export const DATASET_FORMATS = [
   labelmeFormat,
   cocoPanopticFormat,
   indexPngFormat,
+  yoloPoseFormat,
 ] as const;
 
-/** A dataset format name: `coco`, `yolo`, `voc`, `labelme`. */
+/** A dataset format name: `coco`, `yolo`, `voc`, `labelme`, `coco-panoptic`, `index-png`, `yolo-pose`. */
 export type DatasetFormatName = (typeof DATASET_FORMATS)[number]["name"];
 
 /** Every dataset format name, in registry order. */

@@ -17,6 +17,8 @@ import type {
   SegmentationAnnotation,
 } from "../../types.js";
 import { requireUniqueCategoryIds } from "../common.js";
+import { groupKeypoints } from "../keypoints.js";
+import { cocoKeypointAnnotation } from "./keypoints.js";
 import type { CocoAnnotation, CocoCategory, CocoInstanceDataset, ToCocoOptions } from "./types.js";
 
 /** Converts Segments categories to COCO categories (ids kept; two categories with one id are an error). */
@@ -36,6 +38,8 @@ interface ImageContext {
   image: LabeledImage;
   imageId: number;
   categoryIds: ReadonlySet<number>;
+  /** The categories, when known: their `keypoints` names group keypoint instances into one annotation. */
+  categories: ReadonlyArray<Category>;
   nextId: () => number;
   warnings: WarningCollector;
   options: ToCocoOptions;
@@ -60,7 +64,8 @@ const isFiniteNumber = (value: unknown): value is number =>
 
 /**
  * Streams COCO annotations for one labeled image (the building block of {@link toCocoInstance} and of the streaming
- * file writer). `nextId` supplies annotation ids.
+ * file writer). `nextId` supplies annotation ids. Given the categories rather than their ids, the points of a keypoint
+ * instance (see `groupKeypoints`) become one COCO keypoint annotation.
  *
  * @example
  * ```ts
@@ -71,17 +76,43 @@ const isFiniteNumber = (value: unknown): value is number =>
 export function* cocoAnnotationsForImage(
   image: LabeledImage,
   imageId: number,
-  categoryIds: ReadonlySet<number>,
+  categories: ReadonlySet<number> | ReadonlyArray<Category>,
   nextId: () => number,
   warnings: WarningCollector,
   options: ToCocoOptions = {},
 ): Generator<CocoAnnotation> {
-  const ctx: ImageContext = { image, imageId, categoryIds, nextId, warnings, options };
-  for (const a of image.vector?.annotations ?? []) {
-    const out = vectorAnnotation(ctx, a);
-    if (out !== undefined) yield requireFiniteOutput(ctx, a.id, out);
+  const known = "has" in categories ? { categoryIds: categories, categories: [] } : idsOf(categories);
+  const ctx: ImageContext = { image, imageId, ...known, nextId, warnings, options };
+  const location = { file: options.file, item: `image ${image.name}, ` };
+  for (const item of groupKeypoints(image.vector?.annotations ?? [], ctx.categories, location)) {
+    if (item.kind === "keypoints") {
+      const { instance } = item;
+      const members = [...(instance.box ? [instance.box] : []), ...instance.polygons];
+      const flat = (a: { points: number[][] }) => flatPoints(ctx, a as ImageVectorAnnotation);
+      const id = members[0]?.id ?? instance.instance;
+      checkCategory(ctx, instance.categoryId, id);
+      yield requireFiniteOutput(
+        ctx,
+        id,
+        cocoKeypointAnnotation(instance, { id: ctx.nextId(), imageId }, flat),
+      );
+      continue;
+    }
+    const out = vectorAnnotation(ctx, item.annotation);
+    if (out !== undefined) yield requireFiniteOutput(ctx, item.annotation.id, out);
   }
   if (image.segmentation) yield* bitmapAnnotations(ctx, image.segmentation);
+}
+
+/** Category ids per categories array, computed once per export rather than once per image. */
+const idSets = new WeakMap<ReadonlyArray<Category>, ReadonlySet<number>>();
+function idsOf(categories: ReadonlyArray<Category>) {
+  let categoryIds = idSets.get(categories);
+  if (categoryIds === undefined) {
+    categoryIds = new Set(categories.map((c) => c.id));
+    idSets.set(categories, categoryIds);
+  }
+  return { categoryIds, categories };
 }
 
 /** The points of a vector annotation, flat, each checked finite. */
@@ -163,6 +194,8 @@ function vectorAnnotation(ctx: ImageContext, a: ImageVectorAnnotation): CocoAnno
         ...common,
         bbox: [x, y, 0, 0],
         area: 0,
+        // COCO tools read `segmentation` of every annotation (pycocotools' showAnns, annToRLE)
+        segmentation: [],
         keypoints: [x, y, 2],
         num_keypoints: 1,
       };
@@ -259,7 +292,6 @@ export function toCocoInstance(
   options: ToCocoOptions = {},
 ): ConversionResult<CocoInstanceDataset> {
   const warnings = new WarningCollector();
-  const categoryIds = new Set(categories.map((c) => c.id));
   const out: CocoInstanceDataset = {
     info: options.info ?? {},
     images: [],
@@ -272,7 +304,7 @@ export function toCocoInstance(
   for (const image of images) {
     imageId++;
     out.images.push({ id: imageId, file_name: image.name, width: image.width, height: image.height });
-    for (const a of cocoAnnotationsForImage(image, imageId, categoryIds, nextId, warnings, options))
+    for (const a of cocoAnnotationsForImage(image, imageId, categories, nextId, warnings, options))
       out.annotations.push(a);
   }
   return { value: out, warnings: warnings.list };

@@ -23,6 +23,7 @@ import type {
   SegmentationAnnotation,
 } from "../../types.js";
 import { show } from "../common.js";
+import { keypointNames } from "../keypoints.js";
 import type { CocoCategory } from "./types.js";
 
 function isFiniteNumber(value: unknown): value is number {
@@ -129,6 +130,14 @@ type Location = { file: string | undefined; item: string };
 /** The vector annotations of one image as they are imported: ids 1, 2, ... in order. */
 class VectorAnnotations {
   readonly list: ImageVectorAnnotation[] = [];
+  /** The `instance` attribute of the keypoint annotation being imported (see `../keypoints.ts`), if any. */
+  instance: number | undefined;
+  #instances = 0;
+
+  /** Starts the annotations of `a`: a keypoint instance when it has keypoints and its category names them. */
+  begin(a: Record<string, unknown>, category: CocoCategory | undefined): void {
+    this.instance = Array.isArray(a.keypoints) && keypointNames(category) ? ++this.#instances : undefined;
+  }
 
   push(
     a: Record<string, unknown>,
@@ -142,6 +151,7 @@ class VectorAnnotations {
       type,
       points,
     };
+    if (this.instance !== undefined) attributes = { ...attributes, instance: this.instance };
     if (attributes !== undefined) annotation.attributes = attributes;
     this.list.push(annotation);
   }
@@ -176,6 +186,7 @@ export function importAsVector(
     const loc = { file, item: `image ${image.name}, annotation ${show(a.id)}` };
     const bbox = readBbox(a, loc);
     const seg = a.segmentation;
+    out.begin(a, categories.get(a.category_id as number));
     let shaped = true;
     if (Array.isArray(seg) && seg.length > 0)
       importPolygons(out, a, readPolygons(seg, loc), bbox, image, loc, warnings);
@@ -187,15 +198,16 @@ export function importAsVector(
       });
     else shaped = false;
     const keypoints = importKeypoints(a, categories.get(a.category_id as number), loc);
-    for (const kp of keypoints) {
-      checkInside([kp.x, kp.y], image, loc, "keypoints", warnings);
-      out.push(a, "point", [[kp.x, kp.y]], { keypoint: kp.name, visible: kp.v === 2 });
-    }
-    // A point-only annotation's zero-size bbox is not a box of its own.
-    if (!shaped && bbox !== undefined && !(keypoints.length > 0 && bbox[2] === 0 && bbox[3] === 0)) {
+    // A point-only annotation's zero-size bbox is not a box of its own, nor is the box around a keypoint
+    // instance's points when it is no more than that (our export writes it so).
+    if (!shaped && bbox !== undefined && !isKeypointsBox(bbox, keypoints)) {
       checkInside(corners(bbox).flat(), image, loc, "bbox", warnings);
       out.push(a, "bbox", corners(bbox));
       shaped = true;
+    }
+    for (const kp of keypoints) {
+      checkInside([kp.x, kp.y], image, loc, "keypoints", warnings);
+      out.push(a, "point", [[kp.x, kp.y]], { keypoint: kp.name, visible: kp.v === 2 });
     }
     if (!shaped && keypoints.length === 0)
       throw new ConversionError("annotation has no bbox, segmentation or keypoints", loc);
@@ -251,6 +263,18 @@ function importRle(
     where,
   );
   for (const r of regions) out.push(a, "polygon", pairs(r[0] as number[]));
+}
+
+/** True for a zero-size box, or the box around placed keypoints (not a box of its own). */
+function isKeypointsBox(bbox: number[], keypoints: ReadonlyArray<{ x: number; y: number }>): boolean {
+  if (keypoints.length === 0) return false;
+  if (bbox[2] === 0 && bbox[3] === 0) return true;
+  const xs = keypoints.map((k) => k.x);
+  const ys = keypoints.map((k) => k.y);
+  const [x, y, w, h] = bbox as [number, number, number, number];
+  const x0 = Math.min(...xs);
+  const y0 = Math.min(...ys);
+  return x === x0 && y === y0 && w === Math.max(...xs) - x0 && h === Math.max(...ys) - y0;
 }
 
 function importKeypoints(

@@ -24,7 +24,7 @@ const CHUNK = 65536;
  * ```
  */
 export class CocoInstanceJsonWriter {
-  readonly #categoryIds: ReadonlySet<number>;
+  readonly #categories: ReadonlyArray<Category>;
   readonly #warnings: WarningCollector;
   readonly #options: ToCocoOptions;
   readonly #imageEntries: string[] = [];
@@ -33,7 +33,7 @@ export class CocoInstanceJsonWriter {
   readonly #nextId = () => ++this.#annotationId;
 
   constructor(categories: ReadonlyArray<Category>, warnings: WarningCollector, options: ToCocoOptions = {}) {
-    this.#categoryIds = new Set(categories.map((c) => c.id));
+    this.#categories = [...categories];
     this.#warnings = warnings;
     this.#options = options;
     this.#pending = `{"info":${JSON.stringify(options.info ?? {})},"categories":${JSON.stringify(toCocoCategories(categories))},"annotations":[`;
@@ -48,7 +48,7 @@ export class CocoInstanceJsonWriter {
     const annotations = cocoAnnotationsForImage(
       image,
       imageId,
-      this.#categoryIds,
+      this.#categories,
       this.#nextId,
       this.#warnings,
       this.#options,
