@@ -44,7 +44,9 @@ export function checkSize(size: unknown, field = "size"): [number, number] {
  * ```
  */
 export function countsToString(counts: ArrayLike<number>): string {
-  const out: number[] = [];
+  // 7 characters hold a 32-bit delta (the buffer grows for larger ones); characters are ASCII 48..111, one byte each.
+  let out = new Uint8Array(counts.length * 7 + 16);
+  let n = 0;
   for (let i = 0; i < counts.length; i++) {
     let x = counts[i] as number;
     if (i > 2) x -= counts[i - 2] as number;
@@ -54,14 +56,18 @@ export function countsToString(counts: ArrayLike<number>): string {
       x = Math.floor(x / 32); // arithmetic shift, exact beyond 32 bits
       more = c & 0x10 ? x !== -1 : x !== 0;
       if (more) c |= 0x20;
-      out.push(c + 48);
+      if (n === out.length) {
+        const grown = new Uint8Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[n++] = c + 48;
     }
   }
-  // Chunked to stay under the argument-count limit of String.fromCharCode.
-  let s = "";
-  for (let i = 0; i < out.length; i += 8192) s += String.fromCharCode(...out.slice(i, i + 8192));
-  return s;
+  return ascii.decode(out.subarray(0, n));
 }
+
+const ascii = new TextDecoder("latin1");
 
 /**
  * Decodes a compressed COCO `counts` string into counts (pycocotools `rleFrString`).

@@ -32,7 +32,16 @@ export type UncompressedRle = CountsUncompressedRle;
 /** Any COCO `segmentation` value: polygons, compressed or uncompressed RLE. */
 export type CocoSegmentation = SegmentationOfCoco;
 export { encodeInstance } from "./instance.js";
-export { area, type BinaryMask, decode, encode, encodeCounts, type MaskOrder, toBbox } from "./mask.js";
+export {
+  area,
+  type BinaryMask,
+  decode,
+  decodeCropped,
+  encode,
+  encodeCounts,
+  type MaskOrder,
+  toBbox,
+} from "./mask.js";
 export { invert, iou, merge } from "./merge.js";
 export { frBbox, frPoly, frPolyCounts } from "./polygon.js";
 export { segmentationToRle } from "./segmentation.js";

@@ -5,6 +5,7 @@
 import { ConversionError } from "../errors.js";
 import { checkPixels, resolveMaxPixels } from "../limits.js";
 import { checkSize, countsToString, type Rle, runsOf, type UncompressedRle } from "./counts.js";
+import { columnMajorCounts, rowMajorCounts } from "./scan.js";
 
 /** A binary mask: `data[y * width + x]` (row-major) unless stated otherwise; non-zero is foreground. */
 export interface BinaryMask {
@@ -41,34 +42,7 @@ export function encodeCounts(mask: BinaryMask, options: { order?: MaskOrder } = 
   if (data.length !== w * h) {
     throw new ConversionError(`mask has ${data.length} pixels, expected ${w}x${h}`, { field: "data" });
   }
-  const counts: number[] = [];
-  let previous = 0;
-  let run = 0;
-  if (options.order === "column-major") {
-    for (let i = 0; i < data.length; i++) {
-      const v = data[i] === 0 ? 0 : 1;
-      if (v !== previous) {
-        counts.push(run);
-        run = 0;
-        previous = v;
-      }
-      run++;
-    }
-  } else {
-    for (let x = 0; x < w; x++) {
-      for (let i = x; i < data.length; i += w) {
-        const v = data[i] === 0 ? 0 : 1;
-        if (v !== previous) {
-          counts.push(run);
-          run = 0;
-          previous = v;
-        }
-        run++;
-      }
-    }
-  }
-  counts.push(run);
-  return counts;
+  return options.order === "column-major" ? columnMajorCounts(data) : rowMajorCounts(data, w, h);
 }
 
 /**
@@ -100,28 +74,69 @@ export function decode(
     });
   }
   const data = new Uint8Array(h * w);
+  if (options.order === "column-major") {
+    let index = 0;
+    for (let j = 0; j < counts.length; j++) {
+      const n = counts[j] as number;
+      if (j % 2 === 1) data.fill(1, index, index + n);
+      index += n;
+    }
+  } else paintRuns(counts, h, { data, width: w, x0: 0, y0: 0 });
+  return { width: w, height: h, data };
+}
+
+/**
+ * Sets the foreground pixels of column-major runs in a row-major window `[x0, x0 + width) x [y0, ...)` of the mask
+ * (the caller makes sure every foreground pixel is inside it). Each run is walked column by column; each column
+ * chunk is a strided fill.
+ */
+function paintRuns(
+  counts: ArrayLike<number>,
+  h: number,
+  target: { data: Uint8Array; width: number; x0: number; y0: number },
+): void {
+  const { data, width, x0, y0 } = target;
   let index = 0;
-  const columnMajor = options.order === "column-major";
   for (let j = 0; j < counts.length; j++) {
     const n = counts[j] as number;
     if (j % 2 === 1) {
-      if (columnMajor) data.fill(1, index, index + n);
-      else {
-        // Walk the run column by column; each column chunk is a strided fill in row-major order.
-        let i = index;
-        const end = index + n;
-        while (i < end) {
-          const x = Math.floor(i / h);
-          let y = i - x * h;
-          const stop = Math.min(end, (x + 1) * h);
-          for (let k = i; k < stop; k++, y++) data[y * w + x] = 1;
-          i = stop;
-        }
+      let i = index;
+      const end = index + n;
+      while (i < end) {
+        const x = Math.floor(i / h);
+        let y = i - x * h;
+        const stop = Math.min(end, (x + 1) * h);
+        for (let k = i; k < stop; k++, y++) data[(y - y0) * width + x - x0] = 1;
+        i = stop;
       }
     }
     index += n;
   }
-  return { width: w, height: h, data };
+}
+
+/**
+ * Decodes only the bounding box of an RLE's foreground: a row-major mask of the box and the box's top-left corner
+ * in the image. Tracing or measuring one object then costs its box, not the image (a COCO import traces every RLE
+ * annotation). Throws like {@link decode} for counts that do not add up to the size.
+ *
+ * @example
+ * ```ts
+ * const { mask, x, y } = decodeCropped({ size: [4, 5], counts: "42210O2O" });
+ * [x, y, mask.width, mask.height]; // [1, 0, 4, 4], as toBbox
+ * ```
+ */
+export function decodeCropped(rle: Rle | UncompressedRle): { mask: BinaryMask; x: number; y: number } {
+  const { h, w, counts } = runsOf(rle);
+  let total = 0;
+  for (let j = 0; j < counts.length; j++) total += counts[j] as number;
+  if (total !== h * w)
+    throw new ConversionError(`RLE counts sum to ${total}, expected ${h}x${w} = ${h * w}`, {
+      field: "counts",
+    });
+  const [x, y, width, height] = toBbox({ size: [h, w], counts: Array.from(counts) });
+  const data = new Uint8Array(width * height);
+  paintRuns(counts, h, { data, width, x0: x, y0: y });
+  return { mask: { width, height, data }, x, y };
 }
 
 /**
