@@ -10,6 +10,7 @@ import { maskToPolygons, regionsToRle } from "../../geometry/index.js";
 import { checkPixels } from "../../limits.js";
 import {
   decode,
+  decodeCropped,
   frBbox,
   type Rle,
   area as rleArea,
@@ -205,9 +206,17 @@ export function importAsVector(
       out.push(a, "bbox", corners(bbox));
       shaped = true;
     }
+    // Points of a category without keypoint names are plain points (our export of a lone point reads back as it
+    // was); an occluded one keeps `visible: false`.
+    const named = keypointNames(categories.get(a.category_id as number)) !== undefined;
     for (const kp of keypoints) {
       checkInside([kp.x, kp.y], image, loc, "keypoints", warnings);
-      out.push(a, "point", [[kp.x, kp.y]], { keypoint: kp.name, visible: kp.v === 2 });
+      const attributes: ObjectAttributes | undefined = named
+        ? { keypoint: kp.name, visible: kp.v === 2 }
+        : kp.v === 2
+          ? undefined
+          : { visible: false };
+      out.push(a, "point", [[kp.x, kp.y]], attributes);
     }
     if (!shaped && keypoints.length === 0)
       throw new ConversionError("annotation has no bbox, segmentation or keypoints", loc);
@@ -256,7 +265,15 @@ function importRle(
   if (typeof h === "number" && typeof w === "number")
     checkPixels("RLE mask", w, h, maxPixels, { ...loc, field: "segmentation.size" });
   const rle = withLocation(where, () => segmentationToRle(seg, image.height, image.width));
-  const regions = maskToPolygons(withLocation(where, () => decode(rle, { maxPixels })));
+  // Only the mask's bounding box is decoded and traced, then moved into place.
+  const { mask, x, y } = withLocation(where, () => decodeCropped(rle));
+  const regions = mask.data.length === 0 ? [] : maskToPolygons(mask);
+  for (const region of regions)
+    for (const ring of region)
+      for (let i = 0; i < ring.length; i += 2) {
+        ring[i] = (ring[i] as number) + x;
+        ring[i + 1] = (ring[i + 1] as number) + y;
+      }
   const holes = regions.reduce((n, r) => n + r.length - 1, 0);
   warnings.add(
     `RLE mask traced into ${regions.length} polygon(s)${holes > 0 ? `; ${holes} hole(s) cannot be represented in a vector label (use target "segmentation" to keep them)` : ""}`,
