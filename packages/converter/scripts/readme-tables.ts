@@ -1,11 +1,12 @@
 /**
  * The README's tables of formats, rendered from the registries (`EXPORTERS`, `DATASET_FORMATS`), so that the README
- * lists exactly what the code has. `pnpm --filter @segments-ts/converter generate` (or `pnpm generate`) rewrites
+ * lists exactly what the code has, and its table of round-trip losses, measured by `round-trips.ts`. `pnpm --filter @segments-ts/converter generate` (or `pnpm generate`) rewrites
  * them; `test/registry.test.ts` fails when they are stale.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { DATASET_FORMATS, EXPORTERS } from "../src/index.js";
+import { LOSS_HEAD, lossTable } from "./round-trips.js";
 
 export const README = fileURLToPath(new URL("../README.md", import.meta.url));
 
@@ -20,6 +21,7 @@ export function renderReadme(text: string): string {
       ["`DATASET_FORMATS`", "files"],
       DATASET_FORMATS.map((f) => [`\`${f.name}\``, f.description]),
     ),
+    "round-trips": table(LOSS_HEAD, lossTable()),
   };
   let out = text;
   for (const [name, body] of Object.entries(blocks)) {
