@@ -8,6 +8,7 @@ import { fromCocoInstance } from "../src/formats/coco/index.js";
 import { importCocoFile, writeCocoInstanceFile } from "../src/node/index.js";
 import { decode, encode, encodeCounts, frPoly } from "../src/rle/index.js";
 import type { ImageVectorAnnotation, LabeledImage } from "../src/types.js";
+import { perPixelCounts } from "../test/plain-rle.js";
 import { mixedCocoDocument } from "./coco-mixed.js";
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
@@ -31,24 +32,6 @@ for (let y = 0; y < H; y++)
 const mp = (W * H) / 1e6;
 let sink = 0;
 const best = (fn: () => unknown) => Math.min(time(fn, 10), time(fn, 10), time(fn, 10));
-/** The encoder before word-at-a-time scanning: one byte at a time in column order (the plain definition). */
-function perPixelCounts(data: Uint8Array, columnMajor: boolean): number[] {
-  const counts: number[] = [];
-  let previous = 0;
-  let run = 0;
-  for (let x = 0; x < W; x++)
-    for (let y = 0; y < H; y++) {
-      const v = data[columnMajor ? x * H + y : y * W + x] === 0 ? 0 : 1;
-      if (v !== previous) {
-        counts.push(run);
-        run = 0;
-        previous = v;
-      }
-      run++;
-    }
-  counts.push(run);
-  return counts;
-}
 const rle = encode({ width: W, height: H, data: mask });
 const colMask = { width: W, height: H, data: columnMajorMask };
 const rowMask = { width: W, height: H, data: mask };
@@ -72,8 +55,9 @@ const steps: Record<string, () => unknown> = {
   countsRow: () => encodeCounts(rowMask),
   encodeCol: () => encode(colMask, { order: "column-major" }),
   encodeRow: () => encode(rowMask),
-  plainCol: () => perPixelCounts(columnMajorMask, true),
-  plainRow: () => perPixelCounts(mask, false),
+  // the encoder before word-at-a-time scanning: the plain definition, one byte at a time in column order
+  plainCol: () => perPixelCounts(columnMajorMask, W, H, true),
+  plainRow: () => perPixelCounts(mask, W, H, false),
 };
 const fastest: Record<string, number> = {};
 for (let round = 0; round < 100; round++)

@@ -4,25 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { countsToString, decode, encode, encodeCounts, stringToCounts } from "../src/rle/index.js";
-
-/** The definition, pixel by pixel in column order. */
-function plainCounts(data: Uint8Array, w: number, h: number, columnMajor: boolean): number[] {
-  const counts: number[] = [];
-  let previous = 0;
-  let run = 0;
-  for (let x = 0; x < w; x++)
-    for (let y = 0; y < h; y++) {
-      const v = data[columnMajor ? x * h + y : y * w + x] === 0 ? 0 : 1;
-      if (v !== previous) {
-        counts.push(run);
-        run = 0;
-        previous = v;
-      }
-      run++;
-    }
-  counts.push(run);
-  return counts;
-}
+import { perPixelCounts as plainCounts } from "./plain-rle.js";
 
 function random(seed: number): () => number {
   let s = seed;
