@@ -26,48 +26,53 @@ function wordsOf(data: Uint8Array, from: number): Uint32Array | undefined {
 export function columnMajorCounts(data: Uint8Array): number[] {
   const n = data.length;
   const counts: number[] = [];
+  // `state` and `start` stay local (no closure): the word loop reads `state` for every word.
   let state = 0;
   let start = 0;
-  const scanBytes = (from: number, to: number) => {
-    for (let j = from; j < to; j++) {
+  // bytes up to the first 4-byte boundary, then words, then the tail
+  const head = Math.min(n, (4 - (data.byteOffset % 4)) % 4);
+  const words = wordsOf(data, head) ?? new Uint32Array(0);
+  const end = words.length;
+  let k = -1;
+  let j = 0;
+  while (j < n) {
+    if (j >= head && k < end) {
+      // word-aligned: skip 16 bytes, then single words, while they continue the run
+      k = (j - head) >>> 2;
+      if (k + 4 <= end) {
+        const w0 = words[k] as number;
+        const w1 = words[k + 1] as number;
+        const w2 = words[k + 2] as number;
+        const w3 = words[k + 3] as number;
+        const inRun =
+          state === 0
+            ? (w0 | w1 | w2 | w3) === 0
+            : ((((w0 - ONES) & ~w0) | ((w1 - ONES) & ~w1) | ((w2 - ONES) & ~w2) | ((w3 - ONES) & ~w3)) &
+                HIGHS) ===
+              0;
+        if (inRun) {
+          j += 16;
+          continue;
+        }
+      }
+      if (k < end) {
+        const w = words[k] as number;
+        if (state === 0 ? w === 0 : ((w - ONES) & ~w & HIGHS) === 0) {
+          j += 4;
+          continue;
+        }
+      }
+    }
+    // a byte where a flip may be (unaligned head, a mixed word, or the tail)
+    const stop = j >= head && k < end ? j + 4 : j + 1;
+    for (; j < stop && j < n; j++) {
       if ((data[j] === 0 ? 0 : 1) !== state) {
         counts.push(j - start);
         start = j;
         state ^= 1;
       }
     }
-  };
-  // bytes up to the first 4-byte boundary, then words, then the tail
-  const head = Math.min(n, (4 - (data.byteOffset % 4)) % 4);
-  scanBytes(0, head);
-  const words = wordsOf(data, head) ?? new Uint32Array(0);
-  const end = words.length;
-  let k = 0;
-  while (k < end) {
-    // 16 bytes at a time while they continue the run, then single words
-    if (k + 4 <= end) {
-      const w0 = words[k] as number;
-      const w1 = words[k + 1] as number;
-      const w2 = words[k + 2] as number;
-      const w3 = words[k + 3] as number;
-      const same =
-        state === 0
-          ? (w0 | w1 | w2 | w3) === 0
-          : (((w0 - ONES) & ~w0) |
-              ((w1 - ONES) & ~w1) |
-              ((w2 - ONES) & ~w2) |
-              ((w3 - ONES) & ~w3 & HIGHS)) ===
-            0;
-      if (same) {
-        k += 4;
-        continue;
-      }
-    }
-    const w = words[k] as number;
-    if (!(state === 0 ? w === 0 : ((w - ONES) & ~w & HIGHS) === 0)) scanBytes(head + 4 * k, head + 4 * k + 4);
-    k++;
   }
-  scanBytes(head + 4 * words.length, n);
   counts.push(n - start);
   return counts;
 }
