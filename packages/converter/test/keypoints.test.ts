@@ -3,8 +3,8 @@
  * pycocotools' keypoint evaluation reads; YOLO pose both ways; a Segments keypoint label to and from both.
  */
 import { describe, expect, it } from "vitest";
-import { ConversionError } from "../src/errors.js";
-import { fromCocoInstance, toCocoInstance } from "../src/formats/coco/index.js";
+import { ConversionError, WarningCollector } from "../src/errors.js";
+import { cocoInstanceJsonChunks, fromCocoInstance, toCocoInstance } from "../src/formats/coco/index.js";
 import type { CocoAnnotation, CocoInstanceDataset } from "../src/formats/coco/types.js";
 import { datasetFormat } from "../src/formats/dataset-formats.js";
 import { groupKeypoints } from "../src/formats/keypoints.js";
@@ -492,6 +492,15 @@ describe("Segments keypoint labels to and from COCO and YOLO pose", () => {
     checkCocoevalKeypointFields(coco);
     const back = datasetFormat("coco").read(value).value;
     expect(back.images[0]?.vector?.annotations).toEqual(label().vector?.annotations);
+  });
+
+  it("the streaming COCO writer (exportDataset's) groups instances as toCocoInstance does", async () => {
+    let text = "";
+    for await (const chunk of cocoInstanceJsonChunks([label()], categories, new WarningCollector()))
+      text += chunk;
+    const streamed = JSON.parse(text) as CocoInstanceDataset;
+    expect(streamed.annotations).toEqual(toCocoInstance([label()], categories).value.annotations);
+    expect(streamed.annotations.map((a) => a.num_keypoints)).toEqual([15, 17]);
   });
 
   it("YOLO pose: one line per person, and back to the same label (class ids renumbered, 6 decimals)", () => {
