@@ -403,6 +403,16 @@ describe("YOLO pose", () => {
     });
   });
 
+  it("pairs labels/ with images/ as ultralytics does, and reads names and kpt_shape from its data.yaml", () => {
+    const { value } = fromYoloPose(
+      new Map([["labels/train/a.txt", "0 0.5 0.5 0.2 0.2 0.5 0.4 2\n"]]),
+      [{ name: "images/train/a.jpg", width: 10, height: 10 }],
+      "path: ../datasets/x\ntrain: images/train\nkpt_shape: [1, 3]\nnames: {0: person}\n",
+    );
+    expect(value.images[0]?.vector?.annotations.map((a) => a.type)).toEqual(["bbox", "point"]);
+    expect(value.categories).toEqual([{ id: 1, name: "person", keypoints: ["0"] }]);
+  });
+
   it("reads kpt_shape [k, 2]: 0 0 is an unlabeled keypoint", () => {
     const dataset = { kptShape: [2, 2] as [number, 2], names: ["p"] };
     const annotations = parseYoloPose("0 0.5 0.5 0.2 0.2 0.5 0.4 0 0\n", {

@@ -120,7 +120,15 @@ export function parseYolo(text: string, options: ParseYoloOptions): ImageVectorA
 }
 
 /** The numbers of a line: decimal text only (`Number` alone would take `0x1A` and `Infinity`). */
-function lineValues(line: string, file: string, item: string): number[] {
+/**
+ * The numbers of one label-file line; anything but a plain decimal number is a located error.
+ *
+ * @example
+ * ```ts
+ * lineValues("0 0.5 0.25 1e-3", "a.txt", "line 1"); // [0, 0.5, 0.25, 0.001]
+ * ```
+ */
+export function lineValues(line: string, file: string, item: string): number[] {
   return line.split(/\s+/).map((t, k) => {
     const v = Number(t);
     if (!/^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/.test(t) || !Number.isFinite(v))
@@ -196,6 +204,32 @@ export function fromYolo(
   const warnings = new WarningCollector();
   if (typeof classes !== "string" && !Array.isArray(classes))
     throw new ConversionError(`classes.txt must be text, got ${kindOf(classes)}`, { file: "classes.txt" });
+  const names = typeof classes === "string" ? parseClassesTxt(classes) : [...classes];
+  const categories = names.map((name, i) => ({ id: i + 1, name }));
+  const out = pairYoloLabels(labels, images, (text, file, image) =>
+    parseYolo(text, { file, width: image.width, height: image.height, classCount: names.length, warnings }),
+  );
+  return { value: { images: out, categories }, warnings: warnings.list };
+}
+
+/**
+ * The images of a YOLO dataset, each with the annotations `parse` reads from its label file (an empty label when it
+ * has none). Each entry of `images` is checked; a label file pairs with the image of the same stem (`a/b.txt` with
+ * `a/b.jpg`) or, in the ultralytics layout, with the image whose last `images` folder is its `labels` folder; one
+ * without an image is a {@link ConversionError}; `classes.txt` is skipped. Shared by the detect / segment and pose
+ * importers.
+ *
+ * @example
+ * ```ts
+ * const images = pairYoloLabels(new Map([["labels/a.txt", "0 0.5 0.5 1 1\n"]]), [{ name: "images/a.jpg", width: 8, height: 8 }],
+ *   (text, file, image) => parseYolo(text, { file, width: image.width, height: image.height, classCount: 1 }));
+ * ```
+ */
+export function pairYoloLabels(
+  labels: ReadonlyMap<string, string>,
+  images: ReadonlyArray<YoloImage>,
+  parse: (text: string, file: string, image: YoloImage) => ImageVectorAnnotation[],
+): LabeledImage[] {
   // `images` often comes from a user's JSON listing: check each entry before reading its name.
   images.forEach((img: unknown, i) => {
     if (!isRecord(img) || typeof img.name !== "string")
@@ -205,8 +239,6 @@ export function fromYolo(
       });
     requireImageSize(img.width, img.height, { item: `image ${img.name}` });
   });
-  const names = typeof classes === "string" ? parseClassesTxt(classes) : [...classes];
-  const categories = names.map((name, i) => ({ id: i + 1, name }));
   const byStem = new Map<string, YoloImage>();
   for (const img of images) {
     byStem.set(stripExtension(img.name).toLowerCase(), img);
@@ -223,15 +255,8 @@ export function fromYolo(
     if (base === "classes.txt") continue;
     const image = byStem.get(stripExtension(file).toLowerCase());
     if (image === undefined) throw new ConversionError("label file has no matching image", { file });
-    const annotations = parseYolo(text, {
-      file,
-      width: image.width,
-      height: image.height,
-      classCount: names.length,
-      warnings,
-    });
     const target = out.get(image.name) as LabeledImage;
-    target.vector = { format_version: "0.1", annotations };
+    target.vector = { format_version: "0.1", annotations: parse(text, file, image) };
   }
-  return { value: { images: [...out.values()], categories }, warnings: warnings.list };
+  return [...out.values()];
 }

@@ -3,11 +3,12 @@
  * `point` per labeled keypoint, sharing an `instance` attribute, see `./keypoints.ts`), each class a category with
  * its keypoint names (`kpt_names` of data.yaml when present, else `"0"`, `"1"`, ...).
  */
-import { parse as parseYaml } from "yaml";
 import { ConversionError, type ConversionResult, WarningCollector } from "../errors.js";
 import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js";
-import { isRecord, kindOf, requireImageSize, stripExtension } from "./common.js";
+import { isRecord, kindOf, requireImageSize } from "./common.js";
 import { keypointAnnotations } from "./keypoints.js";
+import { parseYoloDataYaml } from "./yolo-data-yaml.js";
+import { lineValues, pairYoloLabels } from "./yolo-import.js";
 import type { KptShape } from "./yolo-pose.js";
 
 /** What a YOLO pose `data.yaml` says about the labels. */
@@ -19,28 +20,11 @@ export interface YoloPoseDataset {
   keypointNames?: string[][];
 }
 
-/** A YAML mapping `{0: a, 1: b}` or a list `[a, b]` as a list, checked to be complete. */
-function indexed(value: unknown, field: string, file: string): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (!isRecord(value))
-    throw new ConversionError(`${field} must be a list or a mapping by index`, { file, field });
-  const out: unknown[] = [];
-  for (const [key, v] of Object.entries(value)) {
-    const i = Number(key);
-    if (!Number.isInteger(i) || i < 0 || i >= Object.keys(value).length)
-      throw new ConversionError(`${field} keys must be 0, 1, ... (got ${JSON.stringify(key)})`, {
-        file,
-        field,
-      });
-    out[i] = v;
-  }
-  return out;
-}
-
 const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every((s) => typeof s === "string");
 
 /**
- * Reads the parts of an ultralytics `data.yaml` a pose dataset needs: `kpt_shape`, `names` and our `kpt_names`.
+ * Reads what a YOLO pose dataset needs from its ultralytics `data.yaml` (`parseYoloDataYaml`): `kpt_shape`, required
+ * here, `names`, and `kpt_names` (a list of keypoint names per class index, as `toYoloPose` writes it), if present.
  *
  * @example
  * ```ts
@@ -48,36 +32,31 @@ const isStringList = (v: unknown): v is string[] => Array.isArray(v) && v.every(
  * ```
  */
 export function parseYoloPoseDataYaml(text: string, file = "data.yaml"): YoloPoseDataset {
-  let doc: unknown;
-  try {
-    doc = parseYaml(text);
-  } catch (error) {
-    throw new ConversionError(`invalid YAML: ${(error as Error).message}`, { file }, { cause: error });
-  }
-  if (!isRecord(doc)) throw new ConversionError("data.yaml must be a mapping", { file });
-  const shape = doc.kpt_shape;
-  if (
-    !Array.isArray(shape) ||
-    shape.length !== 2 ||
-    !Number.isInteger(shape[0]) ||
-    (shape[0] as number) < 1 ||
-    (shape[1] !== 2 && shape[1] !== 3)
-  )
-    throw new ConversionError(`kpt_shape must be [keypoints, 2 or 3], got ${JSON.stringify(shape)}`, {
+  const data = parseYoloDataYaml(text, file);
+  if (data.kptShape === undefined)
+    throw new ConversionError("a YOLO pose data.yaml needs kpt_shape: [keypoints, 2 or 3]", {
       file,
       field: "kpt_shape",
     });
-  const names = indexed(doc.names, "names", file);
-  if (names.length === 0 || !names.every((n) => typeof n === "string" && n !== ""))
+  if (data.names.length === 0)
     throw new ConversionError("names must list the class names", { file, field: "names" });
-  const out: YoloPoseDataset = { kptShape: shape as KptShape, names: names as string[] };
-  if (doc.kpt_names !== undefined) {
-    const lists = indexed(doc.kpt_names, "kpt_names", file);
-    if (!lists.every((l) => isStringList(l) && l.length === shape[0]))
-      throw new ConversionError(`kpt_names must give ${shape[0]} names per class`, {
-        file,
-        field: "kpt_names",
-      });
+  const out: YoloPoseDataset = { kptShape: data.kptShape, names: data.names };
+  const kptNames = data.raw.kpt_names;
+  if (kptNames !== undefined) {
+    const lists = isRecord(kptNames) ? data.names.map((_, i) => kptNames[i]) : kptNames;
+    const k = data.kptShape[0];
+    if (
+      !Array.isArray(lists) ||
+      lists.length !== data.names.length ||
+      !lists.every((l) => isStringList(l) && l.length === k)
+    )
+      throw new ConversionError(
+        `kpt_names must give ${k} names for each of the ${data.names.length} classes`,
+        {
+          file,
+          field: "kpt_names",
+        },
+      );
     out.keypointNames = lists as string[][];
   }
   return out;
@@ -113,16 +92,7 @@ export function parseYoloPose(
       const line = raw.trim();
       if (line === "") return;
       const item = `line ${lineIndex + 1}`;
-      const values = line.split(/\s+/).map((t, j) => {
-        const v = Number(t);
-        if (!Number.isFinite(v))
-          throw new ConversionError(`not a number: ${JSON.stringify(t)}`, {
-            file,
-            item,
-            field: `value ${j}`,
-          });
-        return v;
-      });
+      const values = lineValues(line, file, item);
       if (values.length !== 5 + k * dims)
         throw new ConversionError(
           `expected 5 + ${k}x${dims} values (kpt_shape [${k}, ${dims}]), got ${values.length}`,
@@ -208,23 +178,8 @@ export function fromYoloPose(
     name,
     keypoints: dataset.keypointNames?.[i] ?? defaultNames(dataset.kptShape[0]),
   }));
-  images.forEach((img: unknown, i) => {
-    if (!isRecord(img) || typeof img.name !== "string")
-      throw new ConversionError("image must be an object with a name", {
-        item: `images[${i}]`,
-        field: "name",
-      });
-    requireImageSize(img.width, img.height, { item: `image ${img.name}` });
-  });
-  const byStem = new Map(images.map((img) => [stripExtension(img.name).toLowerCase(), img]));
-  const out = new Map<string, LabeledImage>(
-    images.map((img) => [img.name, { ...img, vector: { format_version: "0.1", annotations: [] } }]),
+  const out = pairYoloLabels(labels, images, (text, file, image) =>
+    parseYoloPose(text, { file, width: image.width, height: image.height, dataset }),
   );
-  for (const [file, text] of labels) {
-    const image = byStem.get(stripExtension(file).toLowerCase());
-    if (image === undefined) throw new ConversionError("label file has no matching image", { file });
-    const annotations = parseYoloPose(text, { file, width: image.width, height: image.height, dataset });
-    (out.get(image.name) as LabeledImage).vector = { format_version: "0.1", annotations };
-  }
-  return { value: { images: [...out.values()], categories }, warnings: warnings.list };
+  return { value: { images: out, categories }, warnings: warnings.list };
 }

@@ -11,8 +11,9 @@ import { ConversionError, type ConversionResult, WarningCollector } from "../err
 import { ringsBbox } from "../geometry/index.js";
 import { UniqueNames } from "../names.js";
 import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js";
-import { categoryLookup, flattenPoints, requireImageSize, stripExtension } from "./common.js";
+import { categoryLookup, flattenPoints } from "./common.js";
 import { groupKeypoints, type KeypointTriple, keypointNames, keypointsBbox } from "./keypoints.js";
+import { claimLabelFile } from "./yolo.js";
 
 /** `kpt_shape` of a YOLO pose dataset: keypoints per object, and 2 (x y) or 3 (x y visibility) values each. */
 export type KptShape = [keypoints: number, dims: 2 | 3];
@@ -91,13 +92,7 @@ export function toYoloPose(
   const fileNames = new UniqueNames();
   fileNames.claim("data.yaml");
   for (const image of images) {
-    const asked = `${stripExtension(image.name)}.txt`;
-    const { path: file, changed } = fileNames.claim(asked, { directories: true });
-    if (changed)
-      warnings.add(`label file name ${JSON.stringify(asked)} is unsafe or taken: written as ${file}`, {
-        item: `image ${image.name}`,
-      });
-    requireImageSize(image.width, image.height, { file, item: `image ${image.name}` });
+    const file = claimLabelFile(fileNames, image, warnings);
     files.set(file, imageLines(image, file, categories, classOf, writer));
   }
   return {

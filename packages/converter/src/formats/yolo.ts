@@ -65,13 +65,7 @@ export function toYolo(
   const fileNames = new UniqueNames();
   fileNames.claim("classes.txt");
   for (const image of images) {
-    const asked = `${stripExtension(image.name)}.txt`;
-    const { path: file, changed } = fileNames.claim(asked, { directories: true });
-    if (changed)
-      warnings.add(`label file name ${JSON.stringify(asked)} is unsafe or taken: written as ${file}`, {
-        item: `image ${image.name}`,
-      });
-    requireImageSize(image.width, image.height, { file, item: `image ${image.name}` });
+    const file = claimLabelFile(fileNames, image, warnings);
     const classOf = (categoryId: number, item: string): number | undefined => {
       lookup(categoryId, { file, item });
       const i = index.get(categoryId);
@@ -93,6 +87,30 @@ export function toYolo(
     value: { files, classesTxt: names.map((n) => `${n}\n`).join(""), classes },
     warnings: warnings.list,
   };
+}
+
+/**
+ * The label file of `image` (`<name without extension>.txt`), claimed safe and unique in `fileNames` (a warning when
+ * it had to change), after checking the image's size. Shared by the YOLO detect / segment and pose writers.
+ *
+ * @example
+ * ```ts
+ * claimLabelFile(new UniqueNames(), { name: "train/a.jpg", width: 8, height: 8 }, new WarningCollector()); // "train/a.txt"
+ * ```
+ */
+export function claimLabelFile(
+  fileNames: UniqueNames,
+  image: LabeledImage,
+  warnings: WarningCollector,
+): string {
+  const asked = `${stripExtension(image.name)}.txt`;
+  const { path: file, changed } = fileNames.claim(asked, { directories: true });
+  if (changed)
+    warnings.add(`label file name ${JSON.stringify(asked)} is unsafe or taken: written as ${file}`, {
+      item: `image ${image.name}`,
+    });
+  requireImageSize(image.width, image.height, { file, item: `image ${image.name}` });
+  return file;
 }
 
 /** The lines of one image's label file: boxes (`cls cx cy w h`) or polygons (`cls x1 y1 ...`), normalised. */
