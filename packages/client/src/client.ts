@@ -51,10 +51,19 @@ export function createSegmentsApiClient(options: SegmentsApiClientOptions): Segm
     baseUrl: checkedBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
     ...(options.fetch ? { fetch: options.fetch } : {}),
     headers: options.headers,
+    querySerializer: QUERY_SERIALIZATION,
   });
   client.use(authenticationMiddleware(options.apiKey, options.source ?? "typescript-client"));
   return client;
 }
+
+/**
+ * How query parameters are written. The API reads a list as one comma-joined value, `label_status=LABELED,REVIEWED`
+ * (what the Python SDK sends); openapi-fetch's default repeats the name (`label_status=LABELED&label_status=REVIEWED`),
+ * and a Django query dict then yields one of the values only. Every array query parameter of the spec declares
+ * `style: form, explode: false`; test/array-query.test.ts checks each one on the wire.
+ */
+const QUERY_SERIALIZATION = { array: { style: "form", explode: false } } as const;
 
 function assertApiKey(apiKey: unknown): asserts apiKey is string {
   if (typeof apiKey !== "string" || apiKey.trim() === "") {
