@@ -45,6 +45,11 @@ export type { Logger, LogLevel } from "./core/logger.js";
 export { PageIterator } from "./core/pagination.js";
 export type { FetchLike, RequestOptions } from "./core/transport.js";
 export type { UploadData } from "./core/upload.js";
+export {
+  OPERATION_METHODS,
+  type SegmentsClientMethod,
+  UNMAPPED_OPERATIONS,
+} from "./operation-map.js";
 export type {
   AddDatasetParams,
   CloneDatasetParams,
