@@ -1,12 +1,14 @@
 #!/usr/bin/env node
 // Generates src/generated/ from the bundled spec: schema.ts with openapi-typescript, models.ts (one alias per schema),
 // task-types.ts from the spec's `x-segments-task-types` extension (the sample/label attribute schema of each
-// task type) and operations.ts (every operation's method, path and success-response shape, see operations.mjs).
+// task type), operations.ts (every operation's method, path and success-response shape, see operations.mjs) and
+// enums.ts (a runtime list per enum schema, see enums.mjs).
 // Usage: node scripts/generate.mjs [outDir]   (outDir defaults to src/generated; check:generated passes a temp dir)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
+import { enumsModule } from "./enums.mjs";
 import { operationsModule } from "./operations.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -25,6 +27,7 @@ writeFileSync(join(outDir, "schema.ts"), `${banner}/* eslint-disable */\n${astTo
 writeFileSync(join(outDir, "task-types.ts"), taskTypesModule(spec));
 writeFileSync(join(outDir, "models.ts"), modelsModule(spec));
 writeFileSync(join(outDir, "operations.ts"), operationsModule(spec, banner));
+writeFileSync(join(outDir, "enums.ts"), enumsModule(spec, banner));
 
 // One named alias per schema (`Dataset`, `Sample`, ...) so users never have to spell components["schemas"][...].
 function modelsModule(document) {

@@ -5,6 +5,7 @@ export {
   type SegmentsApiClient,
   type SegmentsApiClientOptions,
 } from "./client";
+export * from "./generated/enums";
 export type * from "./generated/models";
 export { OPERATIONS, type OperationId } from "./generated/operations";
 export type { components, operations, paths } from "./generated/schema";

@@ -13,6 +13,8 @@
  * }
  * ```
  */
+// The API's closed lists, generated from the spec in @segments-ts/client.
+export { INPUT_TYPES, ISSUE_STATUSES, LABEL_STATUSES, RELEASE_STATUSES, ROLES } from "@segments-ts/client";
 export { DEFAULT_API_URL, SegmentsClient, type SegmentsClientOptions } from "./client.js";
 export { APIPromise, type WithResponse } from "./core/api-promise.js";
 export { TASK_TYPES } from "./core/attributes.js";

@@ -6,7 +6,7 @@
  */
 import { basename, join } from "node:path";
 import { bitmap2file } from "@segments-ts/bitmap";
-import type { LabelAttributes } from "@segments-ts/sdk";
+import { type LabelAttributes, LABEL_STATUSES, type LabelStatus } from "@segments-ts/sdk";
 import type { Command } from "commander";
 import { mapLimit } from "../concurrency.js";
 import { action, type Context, positiveInt, type Runtime } from "../context.js";
@@ -28,17 +28,10 @@ const IMAGE_TASK_TYPES = [
 ];
 
 /** Label statuses `--label-status` accepts (`UNLABELED` would make a label a re-run cannot recognise). */
-const LABEL_STATUSES = [
-  "PRELABELED",
-  "LABELED",
-  "REVIEWED",
-  "REVIEWING_IN_PROGRESS",
-  "LABELING_IN_PROGRESS",
-  "REJECTED",
-  "SKIPPED",
-  "VERIFIED",
-] as const;
-type UploadLabelStatus = (typeof LABEL_STATUSES)[number];
+const UPLOAD_LABEL_STATUSES = LABEL_STATUSES.filter(
+  (status): status is Exclude<LabelStatus, "UNLABELED"> => status !== "UNLABELED",
+);
+type UploadLabelStatus = (typeof UPLOAD_LABEL_STATUSES)[number];
 
 interface UploadOptions {
   dataset: string;
@@ -129,9 +122,9 @@ function warnUnmatched(ctx: Context, unmatched: readonly LabelItem[], dataset: s
 
 /** Checks the flags, the folder and the dataset, and reads the labels: all before anything is uploaded. */
 async function prepare(ctx: Context, opts: UploadOptions, dir: string) {
-  if (!(LABEL_STATUSES as readonly string[]).includes(opts.labelStatus))
+  if (!(UPLOAD_LABEL_STATUSES as readonly string[]).includes(opts.labelStatus))
     throw new CliError(
-      `--label-status: unknown status "${opts.labelStatus}". Use one of: ${LABEL_STATUSES.join(", ")}.`,
+      `--label-status: unknown status "${opts.labelStatus}". Use one of: ${UPLOAD_LABEL_STATUSES.join(", ")}.`,
       ExitCode.Usage,
     );
   const files = await listImages(dir);
@@ -324,7 +317,7 @@ export function registerSamples(program: Command, runtime: Runtime): void {
       "labels to add: a directory of bitmap PNGs with annotations.json, a COCO instance JSON, or a segments labels JSON",
     )
     .option("--labelset <name>", "with --labels: the labelset to put them in", "ground-truth")
-    .option("--label-status <status>", `with --labels: one of ${LABEL_STATUSES.join(", ")}`, "PRELABELED")
+    .option("--label-status <status>", `with --labels: one of ${UPLOAD_LABEL_STATUSES.join(", ")}`, "PRELABELED")
     .addHelpText(
       "after",
       "\nExamples:\n  segments samples upload ./photos --dataset jane/flowers\n" +

@@ -3,6 +3,7 @@
  * (wrong task type, a missing top-level key, a non-array list) before the request, with a message saying what the
  * task type expects. Deeper validation is left to the API.
  */
+import { TASK_TYPES as API_TASK_TYPES } from "@segments-ts/client";
 import { ValidationError } from "./errors.js";
 import { requireObject, requireOneOf } from "./validate.js";
 
@@ -14,23 +15,7 @@ import { requireObject, requireOneOf } from "./validate.js";
  * if (!TASK_TYPES.includes(input as TaskType)) throw new Error(`unknown task type ${input}`);
  * ```
  */
-export const TASK_TYPES = [
-  "segmentation-bitmap",
-  "segmentation-bitmap-highres",
-  "image-segmentation-sequence",
-  "bboxes",
-  "vector",
-  "image-vector-sequence",
-  "keypoints",
-  "pointcloud-cuboid",
-  "pointcloud-cuboid-sequence",
-  "pointcloud-segmentation",
-  "pointcloud-segmentation-sequence",
-  "pointcloud-vector",
-  "pointcloud-vector-sequence",
-  "multisensor-sequence",
-  "",
-] as const;
+export const TASK_TYPES = [...API_TASK_TYPES, ""] as const;
 
 type KnownTaskType = (typeof TASK_TYPES)[number];
 

@@ -1,4 +1,5 @@
 /** Users, datasets and collaborators. */
+import { TASK_TYPES as API_TASK_TYPES, ROLES } from "@segments-ts/client";
 import type { APIPromise } from "../core/api-promise.js";
 import { TASK_TYPES } from "../core/attributes.js";
 import { ValidationError } from "../core/errors.js";
@@ -16,14 +17,6 @@ import {
 } from "../core/validate.js";
 import type { Collaborator, Dataset, DatasetCreate, DatasetUpdate, Role, TaskType, User } from "../types.js";
 import { type Context, call } from "./context.js";
-
-export const ROLES = ["labeler", "reviewer", "manager", "admin"] as const;
-
-/** The clone endpoint takes every task type but "" (no task type), per the API spec. */
-const CLONE_TASK_TYPES = TASK_TYPES.filter((type) => type !== "") as Exclude<
-  (typeof TASK_TYPES)[number],
-  ""
->[];
 
 /** Options of `getDatasets`. */
 export interface GetDatasetsParams {
@@ -218,10 +211,11 @@ export function cloneDataset(
     // Every field is checked: the API answers a NaN `owner` or a string `clone_labels` with a 400 or a 500.
     const body = definedOnly({
       name: datasetName(params.new_name ?? `${path.dataset}-clone`, "new_name"),
+      // The spec's list, without "": a clone always gets a task type.
       task_type:
         new_task_type === undefined
           ? undefined
-          : requireOneOf(new_task_type, "new_task_type", CLONE_TASK_TYPES),
+          : requireOneOf(new_task_type, "new_task_type", API_TASK_TYPES),
       public: new_public === undefined ? undefined : requireBoolean(new_public, "new_public"),
       // An organization name, the same kind of name `addDataset` puts in its URL.
       owner: organization === undefined ? undefined : pathSegment(organization, "organization"),

@@ -1,12 +1,11 @@
 /** Issues attached to samples. */
+import { ISSUE_STATUSES } from "@segments-ts/client";
 import type { APIPromise } from "../core/api-promise.js";
 import { parseDatasetIdentifier, pathSegment } from "../core/identifiers.js";
 import type { RequestOptions } from "../core/transport.js";
 import { definedOnly, requireOneOf, requireString } from "../core/validate.js";
 import type { Issue, IssueAnchor, IssueStatus, IssueUpdate } from "../types.js";
 import { type Context, call } from "./context.js";
-
-const ISSUE_STATUSES = ["OPEN", "CLOSED"] as const;
 
 /** Optional fields of `addIssue`. */
 export interface AddIssueParams {

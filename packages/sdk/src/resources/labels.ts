@@ -1,4 +1,5 @@
 /** Labels (per sample and labelset) and labelsets. */
+import { LABEL_STATUSES } from "@segments-ts/client";
 import { APIPromise } from "../core/api-promise.js";
 import { checkLabelAttributes } from "../core/attributes.js";
 import { ValidationError } from "../core/errors.js";
@@ -16,7 +17,7 @@ import {
 import type { LabelAttributesFor, LabelFor, LabelStatus, Labelset, TaskType } from "../types.js";
 import { transformLabelToEgoCoordinates } from "../utils/ego.js";
 import { type Context, call } from "./context.js";
-import { getSample, LABEL_STATUSES } from "./samples.js";
+import { getSample } from "./samples.js";
 
 /** Options of `getLabel` that steer the SDK (request options such as `timeout` go in the next argument). */
 export interface GetLabelParams {

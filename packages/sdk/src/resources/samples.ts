@@ -1,4 +1,5 @@
 /** Samples: list (paged and auto-paged), read, create (one or in concurrent batches), update and delete. */
+import { LABEL_STATUSES } from "@segments-ts/client";
 import type { APIPromise } from "../core/api-promise.js";
 import { checkSampleAttributes } from "../core/attributes.js";
 import { chunk, mapWithConcurrency } from "../core/concurrency.js";
@@ -29,17 +30,6 @@ import type {
 } from "../types.js";
 import { type Context, call } from "./context.js";
 
-export const LABEL_STATUSES = [
-  "REVIEWED",
-  "REVIEWING_IN_PROGRESS",
-  "LABELED",
-  "LABELING_IN_PROGRESS",
-  "REJECTED",
-  "PRELABELED",
-  "SKIPPED",
-  "VERIFIED",
-  "UNLABELED",
-] as const;
 const SAMPLE_SORTS = ["name", "created_at", "priority", "gt_label__updated_at"] as const;
 const DIRECTIONS = ["asc", "desc"] as const;
 
