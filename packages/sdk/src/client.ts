@@ -6,7 +6,7 @@
 
 import { defaultExchange } from "#default-exchange";
 import { createApiClient } from "./core/api-client.js";
-import { APIPromise } from "./core/api-promise.js";
+import type { APIPromise } from "./core/api-promise.js";
 import { AuthenticationError, ValidationError } from "./core/errors.js";
 import { fetchExchange } from "./core/fetch-exchange.js";
 import { createLogger, type Logger, type LogLevel, readEnv, resolveLogLevel } from "./core/logger.js";
@@ -515,29 +515,11 @@ export class SegmentsClient {
    */
   getLabel<T extends TaskType = TaskType>(
     sampleUuid: string,
-    labelset?: string,
-    options?: RequestOptions,
-  ): APIPromise<LabelFor<T>>;
-  getLabel<T extends TaskType = TaskType>(
-    sampleUuid: string,
-    labelset: string | undefined,
-    params: labels.GetLabelParams,
-    options?: RequestOptions,
-  ): APIPromise<LabelFor<T>>;
-  getLabel<T extends TaskType = TaskType>(
-    sampleUuid: string,
     labelset = "ground-truth",
-    paramsOrOptions?: labels.GetLabelParams | RequestOptions,
+    params: labels.GetLabelParams = {},
     options?: RequestOptions,
   ): APIPromise<LabelFor<T>> {
-    // `getLabel(uuid, labelset, options)` predates the params argument and keeps working.
-    let args: ReturnType<typeof labels.getLabelArguments>;
-    try {
-      args = labels.getLabelArguments(paramsOrOptions, options);
-    } catch (error) {
-      return new APIPromise<LabelFor<T>>(Promise.reject(error));
-    }
-    return labels.getLabel<T>(this.#ctx, sampleUuid, labelset, args.params, args.options);
+    return labels.getLabel<T>(this.#ctx, sampleUuid, labelset, params, options);
   }
 
   /**

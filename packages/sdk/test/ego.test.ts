@@ -325,7 +325,6 @@ describe("getLabel with transformToEgoCoordinates", () => {
 
   test.each([
     ["no third argument", [UUID]],
-    ["request options as the third argument (the older form)", [UUID, "ground-truth", { timeout: 5000 }]],
     ["transformToEgoCoordinates: false", [UUID, undefined, { transformToEgoCoordinates: false }, {}]],
   ])("without the flag only the label is fetched: %s", async (_case, args) => {
     const data = await (client().getLabel as (...a: unknown[]) => Promise<Label>)(...args);
@@ -341,6 +340,7 @@ describe("getLabel with transformToEgoCoordinates", () => {
   test.each([
     ["a non-boolean flag", [UUID, "gt", { transformToEgoCoordinates: "yes" }]],
     ["a request option mixed into the params", [UUID, "gt", { transformToEgoCoordinates: true, timeout: 5 }]],
+    ["request options as the third argument (the signature before params)", [UUID, "gt", { timeout: 5000 }]],
   ])("%s is a ValidationError before any request", async (_case, args) => {
     await expect((client().getLabel as (...a: unknown[]) => Promise<Label>)(...args)).rejects.toBeInstanceOf(
       ValidationError,

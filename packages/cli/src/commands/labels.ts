@@ -44,7 +44,7 @@ async function render(ctx: Context, opts: RenderOptions, sampleUuid: string): Pr
       what: `the ${opts.labelset} label of sample "${sampleUuid}"`,
       notFoundHint: "Check the labelset (--labelset).",
     },
-    client.getLabel(sampleUuid, opts.labelset, { signal: ctx.signal }),
+    client.getLabel(sampleUuid, opts.labelset, {}, { signal: ctx.signal }),
   );
   const datasetName = sample.dataset_full_name;
   if (!datasetName)

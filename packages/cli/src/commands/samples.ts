@@ -6,7 +6,7 @@
  */
 import { basename, join } from "node:path";
 import { bitmap2file } from "@segments-ts/bitmap";
-import { type LabelAttributes, LABEL_STATUSES, type LabelStatus } from "@segments-ts/sdk";
+import { LABEL_STATUSES, type LabelAttributes, type LabelStatus } from "@segments-ts/sdk";
 import type { Command } from "commander";
 import { mapLimit } from "../concurrency.js";
 import { action, type Context, positiveInt, type Runtime } from "../context.js";
@@ -317,7 +317,11 @@ export function registerSamples(program: Command, runtime: Runtime): void {
       "labels to add: a directory of bitmap PNGs with annotations.json, a COCO instance JSON, or a segments labels JSON",
     )
     .option("--labelset <name>", "with --labels: the labelset to put them in", "ground-truth")
-    .option("--label-status <status>", `with --labels: one of ${UPLOAD_LABEL_STATUSES.join(", ")}`, "PRELABELED")
+    .option(
+      "--label-status <status>",
+      `with --labels: one of ${UPLOAD_LABEL_STATUSES.join(", ")}`,
+      "PRELABELED",
+    )
     .addHelpText(
       "after",
       "\nExamples:\n  segments samples upload ./photos --dataset jane/flowers\n" +

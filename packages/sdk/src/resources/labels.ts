@@ -32,18 +32,11 @@ export interface GetLabelParams {
 const GET_LABEL_PARAMS = ["transformToEgoCoordinates"];
 
 /**
- * `getLabel`'s third argument is either its params or, as before the params existed, the request options. An object
- * with a params key, or any third argument followed by a fourth, is params; anything else is request options.
+ * Checks `getLabel`'s params. An unknown key is refused rather than ignored: request options passed third (the
+ * signature before params existed) would otherwise be dropped without a word.
  */
-export function getLabelArguments(
-  third: GetLabelParams | RequestOptions | undefined,
-  fourth: RequestOptions | undefined,
-): { params: GetLabelParams; options: RequestOptions | undefined } {
-  const isParams =
-    fourth !== undefined ||
-    (typeof third === "object" && third !== null && GET_LABEL_PARAMS.some((key) => key in third));
-  if (!isParams) return { params: {}, options: third as RequestOptions | undefined };
-  const params = requireObject(third ?? {}, "params");
+function requireGetLabelParams(value: unknown): GetLabelParams {
+  const params = requireObject(value, "params");
   for (const key of Object.keys(params)) {
     if (!GET_LABEL_PARAMS.includes(key)) {
       throw new ValidationError(
@@ -52,7 +45,7 @@ export function getLabelArguments(
       );
     }
   }
-  return { params: params as GetLabelParams, options: fourth };
+  return params as GetLabelParams;
 }
 
 /** Optional fields of `addLabel`. */
@@ -99,7 +92,8 @@ export function getLabel<T extends TaskType = TaskType>(
 ): APIPromise<LabelFor<T>> {
   let transform: boolean;
   try {
-    transform = requireBoolean(params.transformToEgoCoordinates ?? false, "transformToEgoCoordinates");
+    const checked = requireGetLabelParams(params);
+    transform = requireBoolean(checked.transformToEgoCoordinates ?? false, "transformToEgoCoordinates");
     requireRequestOptions(options);
   } catch (error) {
     return new APIPromise<LabelFor<T>>(Promise.reject(error));
