@@ -17,9 +17,8 @@ import { endToEnd, reportEndToEnd } from "./e2e.js";
 import { API_KEY, measureRequests, VARIANTS, type VariantName, variantRun } from "./request-variants.js";
 
 const SAMPLES = 10_000;
-// node:http's path needs ~3000 requests to reach its steady speed (500 left the SDK 30 % slower). Rounds of 200
-// requests: with 50, a variant in its own process started every round on caches the other processes had evicted,
-// which cost Node's fetch (the larger code) about 20 % more than when the variants shared one process.
+// node:http's path needs a few thousand requests to reach its steady speed, and short rounds left a variant in its
+// own process starting every round on caches the others had evicted (what shorter settings cost: bench/RESULTS.md).
 const WARMUP_REQUESTS = 3000;
 const ROUNDS = 25;
 const REQUESTS_PER_ROUND = 200;
@@ -83,7 +82,7 @@ async function inOwnProcess(name: VariantName, url: string): Promise<Variant & {
  * each round. The machine is shared, so load drifts: short interleaved rounds expose all variants to the same drift,
  * ratios are taken within a round (variants measured milliseconds apart) and the median over rounds ignores the rounds
  * a stall spoiled. A fixed rotation is not enough: a variant that always follows the same one inherits its garbage
- * (GC pauses land in the next block), which showed up as a steady 4-10 % bias.
+ * (GC pauses land in the next block), a steady bias (bench/RESULTS.md).
  */
 async function measureRounds(variants: Variant[]): Promise<void> {
   for (const variant of variants) await variant.runRound(WARMUP_REQUESTS); // JIT, keep-alive sockets

@@ -15,11 +15,9 @@ import {
  */
 export function fetchExchange(fetch: FetchLike): Exchange {
   return async (request, { timeout, signal, maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES }) => {
-    // One controller per attempt, aborted by a plain timer or by the caller's signal: the cheapest way measured
-    // (Node 20, without fetch): controller + setTimeout/clearTimeout ~3.6 µs (creating the signal is 2.9 of it),
-    // AbortSignal.timeout() ~10 µs, AbortSignal.any() of two signals ~25 µs more. An unref'd timer saved <0.1 µs and
-    // would let a process exit during a call, so it is not used. Undici's extra work for a request that carries any
-    // signal (8-30 µs against a local server, see bench/) comes on top whichever way the signal is made.
+    // One controller per attempt, aborted by a plain timer or by the caller's signal: cheaper than
+    // AbortSignal.timeout() or AbortSignal.any() (figures in bench/RESULTS.md). The timer is not unref'd: that would
+    // let a process exit in the middle of a call.
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {

@@ -1,11 +1,10 @@
 /**
  * The exchange the SDK uses in Node: node:http / node:https on Node's global keep-alive agents, instead of `fetch`.
  *
- * Why not Node's `fetch` (undici): for a small JSON request to a local server it spends about twice the client CPU
- * (bench/, each variant in its own process: raw fetch 260 µs per request, the SDK's getSample on node:http 134 µs),
- * and a per-request timeout signal adds another 5-10 % to fetch. The SDK already has everything `fetch` would add
- * (headers object, body buffering, timeouts), so this file only does what fetch does for our requests: send, read
- * and decompress the body, honour the timeout and the caller's signal.
+ * Why not Node's `fetch` (undici): for a small JSON request to a local server it spends about twice the client CPU,
+ * and a per-request timeout signal adds more (bench/run.ts section 1; figures in bench/RESULTS.md). The SDK already
+ * has everything `fetch` would add (headers object, body buffering, timeouts), so this file only does what fetch
+ * does for our requests: send, read and decompress the body, honour the timeout and the caller's signal.
  * Redirects and multipart (`FormData`) bodies are rare here (the API does not redirect its JSON routes; uploads are
  * sent as bytes), so those go through `fetch` instead of being re-implemented.
  *
@@ -193,7 +192,8 @@ function headersOf(rawHeaders: string[]): Headers {
 
 /**
  * A result whose `Response` is only built when someone asks for it (errors, `withResponse()`, debug logs): most
- * calls only need the status and the text, and a `Response` with its `Headers` costs about 15 % of a request.
+ * calls only need the status and the text, and building a `Response` with its `Headers` is a large share of a
+ * request's client CPU (bench/RESULTS.md).
  */
 class NodeHttpResult implements TransportResult {
   readonly status: number;
