@@ -211,13 +211,20 @@ export class Transport {
   }
 }
 
-/** Converts a `Request` (used for the multipart upload, and by tests) into the SDK's request shape. */
+/**
+ * Converts a `Request` (every API call, built by openapi-fetch, and the multipart upload) into the SDK's request
+ * shape, buffering the body once so each attempt can resend it. JSON stays text, as a `fetch` given to the client
+ * would expect it; anything else becomes bytes.
+ */
 async function fromRequest(request: Request): Promise<HttpRequest> {
   const headers: Record<string, string> = {};
   request.headers.forEach((value, name) => {
     headers[name] = value;
   });
-  const body = request.body ? new Uint8Array(await request.arrayBuffer()) : undefined;
+  if (!request.body) return { method: request.method, url: request.url, headers };
+  const body = headers["content-type"]?.startsWith("application/json")
+    ? await request.text()
+    : new Uint8Array(await request.arrayBuffer());
   return { method: request.method, url: request.url, headers, body };
 }
 
@@ -272,7 +279,7 @@ export function tooLargeError(
 }
 
 /** The path part of an absolute URL, for messages, computed only when one is written (cheaper than `new URL`). */
-function pathOf(url: string): string {
+export function pathOf(url: string): string {
   const start = url.indexOf("/", url.indexOf("//") + 2);
   if (start < 0) return "/";
   const end = url.indexOf("?", start);
