@@ -7,7 +7,13 @@
 import { createSegmentsApiClient, type SegmentsApiClient } from "@segments-ts/client";
 import type { Redact } from "./redact.js";
 import { parseResponse } from "./response-shape.js";
-import { pathOf, type SendOptions, type Transport, type TransportResult } from "./transport.js";
+import {
+  type HttpRequest,
+  pathOf,
+  type SendOptions,
+  type Transport,
+  type TransportResult,
+} from "./transport.js";
 
 /** The typed methods the resources use. */
 export type ApiMethods = Pick<SegmentsApiClient, "GET" | "POST" | "PUT" | "PATCH" | "DELETE">;
@@ -17,6 +23,34 @@ export interface CallInit {
   sendOptions: SendOptions;
   // The generated init types have an index signature.
   [option: string]: unknown;
+}
+
+/**
+ * The request openapi-fetch builds for each call (passed to it as its `Request` class). The transport reads only
+ * these fields, so a plain object does instead of undici's `Request`, whose construction and body read (through a
+ * stream) cost more client CPU than the rest of a call (bench/RESULTS.md).
+ */
+class OutgoingRequest {
+  readonly url: string;
+  readonly method: string;
+  readonly headers: Headers;
+  readonly body: string | FormData | undefined;
+
+  constructor(url: string, init: { method?: string; headers?: Headers; body?: string | FormData | null }) {
+    this.url = url;
+    this.method = init.method ?? "GET";
+    this.headers = init.headers ?? new Headers();
+    this.body = init.body ?? undefined;
+  }
+
+  /** The transport's request shape: lower-case header names (as `Headers` gives them), the body as built. */
+  toHttpRequest(): HttpRequest {
+    const headers: Record<string, string> = {};
+    this.headers.forEach((value, name) => {
+      headers[name] = value;
+    });
+    return { method: this.method, url: this.url, headers, body: this.body };
+  }
 }
 
 /**
@@ -49,9 +83,10 @@ export function createApiClient(config: {
     await request(name, pathTemplate, {
       ...typed,
       parseAs: "stream",
-      fetch: async (outgoing: Request) => {
+      Request: OutgoingRequest,
+      fetch: async (outgoing: OutgoingRequest) => {
         url = outgoing.url;
-        result = await config.transport.send(outgoing, sendOptions);
+        result = await config.transport.send(outgoing.toHttpRequest(), sendOptions);
         return READ_BY_TRANSPORT;
       },
     });
