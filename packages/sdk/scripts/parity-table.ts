@@ -17,8 +17,11 @@ interface Parity {
   readonly note?: string;
 }
 
-/** Kept out of src/ so the strings do not ship in the SDK bundle. */
-const PYTHON: Record<keyof typeof OPERATION_METHODS, Parity> = {
+/**
+ * Kept out of src/ so the strings do not ship in the SDK bundle. An operation the Python SDK has no method for has
+ * no entry (its row says so).
+ */
+const PYTHON: Partial<Record<keyof typeof OPERATION_METHODS, Parity>> = {
   getAuthenticatedUser: { python: "`get_user()`", note: "`getUser()`" },
   getUser: { python: "`get_user(user)`", note: "`getUser(user)`" },
   listAuthenticatedUserDatasets: {
@@ -127,7 +130,7 @@ export function renderParityTable(): string {
     const names = mapped[id];
     if (!names) return [operation, "-", `none: ${unmapped[id] ?? "MISSING from src/operation-map.ts"}`];
     const methods = names.map((name) => `\`${name}\``).join(", ");
-    const { python = "-", note } = parity[id] ?? {};
+    const { python = "none", note } = parity[id] ?? {};
     return [operation, python, note ? `${methods}: ${note}` : methods];
   });
   return table(["API operation", "Python SDK (v1.30)", "SegmentsClient"], rows);

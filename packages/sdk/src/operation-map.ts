@@ -1,10 +1,18 @@
 /**
  * Which `SegmentsClient` methods send each operation of the API spec. An operation added to the spec is a compile
- * error here until it is mapped to a method or excluded with a reason; test/operation-map.test.ts checks the methods
- * exist, and the README's parity table is rendered from this map by scripts/parity-table.ts.
+ * error here until a file of src/methods/ maps it to a method or it is excluded below with a reason;
+ * test/operation-map.test.ts checks the methods exist, and scripts/parity-table.ts renders the README's parity
+ * table from this map.
  */
 import type { OperationId } from "@segments-ts/client";
 import type { SegmentsClient } from "./client.js";
+import { ASSET_OPERATIONS } from "./methods/assets.js";
+import { DATASET_OPERATIONS } from "./methods/datasets.js";
+import { ISSUE_OPERATIONS } from "./methods/issues.js";
+import { LABEL_OPERATIONS } from "./methods/labels.js";
+import { RELEASE_OPERATIONS } from "./methods/releases.js";
+import { SAMPLE_OPERATIONS } from "./methods/samples.js";
+import { WORKUNIT_OPERATIONS } from "./methods/workunits.js";
 
 /** The name of a method of `SegmentsClient`. */
 export type SegmentsClientMethod = {
@@ -12,7 +20,8 @@ export type SegmentsClientMethod = {
 }[keyof SegmentsClient];
 
 /**
- * Every API operation (by operationId) that `SegmentsClient` sends, with the methods that send it.
+ * Every API operation (by operationId) that `SegmentsClient` sends, with the methods that send it. Each entry is
+ * declared next to its methods, in src/methods/.
  *
  * @example
  * ```ts
@@ -22,45 +31,13 @@ export type SegmentsClientMethod = {
  * ```
  */
 export const OPERATION_METHODS = {
-  getAuthenticatedUser: ["getUser"],
-  getUser: ["getUser"],
-  listAuthenticatedUserDatasets: ["getDatasets", "iterDatasets"],
-  listUserDatasets: ["getDatasets", "iterDatasets"],
-  createDataset: ["addDataset"],
-  createOrganizationDataset: ["addDataset"],
-  getDataset: ["getDataset"],
-  deleteDataset: ["deleteDataset"],
-  updateDataset: ["updateDataset"],
-  cloneDataset: ["cloneDataset"],
-  addDatasetCollaborator: ["addDatasetCollaborator"],
-  getDatasetCollaborator: ["getDatasetCollaborator"],
-  deleteDatasetCollaborator: ["deleteDatasetCollaborator"],
-  updateDatasetCollaborator: ["updateDatasetCollaborator"],
-  listSamples: ["getSamples", "iterSamples"],
-  createSample: ["addSample"],
-  createSamples: ["addSamples"],
-  deleteSamples: ["deleteSamples"],
-  getSample: ["getSample"],
-  deleteSample: ["deleteSample"],
-  updateSample: ["updateSample"],
-  getLabel: ["getLabel"],
-  putLabel: ["addLabel"],
-  deleteLabel: ["deleteLabel"],
-  updateLabel: ["updateLabel"],
-  listLabelsets: ["getLabelsets"],
-  createLabelset: ["addLabelset"],
-  getLabelset: ["getLabelset"],
-  deleteLabelset: ["deleteLabelset"],
-  listIssues: ["getIssues"],
-  createIssue: ["addIssue"],
-  deleteIssue: ["deleteIssue"],
-  updateIssue: ["updateIssue"],
-  listReleases: ["getReleases"],
-  createRelease: ["addRelease"],
-  getRelease: ["getRelease", "waitForRelease"],
-  deleteRelease: ["deleteRelease"],
-  listWorkunits: ["getWorkunits", "iterWorkunits"],
-  createAsset: ["uploadAsset"],
+  ...DATASET_OPERATIONS,
+  ...SAMPLE_OPERATIONS,
+  ...LABEL_OPERATIONS,
+  ...ISSUE_OPERATIONS,
+  ...RELEASE_OPERATIONS,
+  ...WORKUNIT_OPERATIONS,
+  ...ASSET_OPERATIONS,
 } as const satisfies Partial<Record<OperationId, readonly SegmentsClientMethod[]>>;
 
 /**

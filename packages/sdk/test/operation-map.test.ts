@@ -8,6 +8,13 @@ import { OPERATIONS } from "@segments-ts/client";
 import { expect, test } from "vitest";
 import { README_PATH, renderParityTable, withTable } from "../scripts/parity-table.js";
 import { OPERATION_METHODS, SegmentsClient, UNMAPPED_OPERATIONS } from "../src/index.js";
+import { ASSET_OPERATIONS } from "../src/methods/assets.js";
+import { DATASET_OPERATIONS } from "../src/methods/datasets.js";
+import { ISSUE_OPERATIONS } from "../src/methods/issues.js";
+import { LABEL_OPERATIONS } from "../src/methods/labels.js";
+import { RELEASE_OPERATIONS } from "../src/methods/releases.js";
+import { SAMPLE_OPERATIONS } from "../src/methods/samples.js";
+import { WORKUNIT_OPERATIONS } from "../src/methods/workunits.js";
 
 const operationIds = Object.keys(OPERATIONS).sort();
 const mapped = Object.keys(OPERATION_METHODS);
@@ -17,6 +24,20 @@ test("every spec operation is mapped to a method or excluded, exactly once", () 
   expect([...mapped, ...unmapped].sort()).toEqual(operationIds);
   expect(mapped.filter((id) => unmapped.includes(id))).toEqual([]);
   for (const [id, reason] of Object.entries(UNMAPPED_OPERATIONS)) expect(reason, id).not.toBe("");
+});
+
+test("each operation is declared by one file of src/methods/ only (a second one would silently win)", () => {
+  const perFile = [
+    DATASET_OPERATIONS,
+    SAMPLE_OPERATIONS,
+    LABEL_OPERATIONS,
+    ISSUE_OPERATIONS,
+    RELEASE_OPERATIONS,
+    WORKUNIT_OPERATIONS,
+    ASSET_OPERATIONS,
+  ].flatMap((table) => Object.keys(table));
+  expect(perFile.length).toBe(new Set(perFile).size);
+  expect(perFile.length).toBe(mapped.length);
 });
 
 test("every method in the map is a method of SegmentsClient", () => {
