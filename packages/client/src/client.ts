@@ -1,4 +1,4 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
 import { version } from "../package.json";
 import type { paths } from "./generated/schema";
 
@@ -47,14 +47,19 @@ export type SegmentsApiClient = Client<paths>;
  */
 export function createSegmentsApiClient(options: SegmentsApiClientOptions): SegmentsApiClient {
   assertApiKey(options.apiKey);
-  const client = createClient<paths>({
+  return createClient<paths>({
     baseUrl: checkedBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL),
     ...(options.fetch ? { fetch: options.fetch } : {}),
-    headers: options.headers,
-    querySerializer: QUERY_SERIALIZATION,
+    // openapi-fetch keeps these in its closure: the key is not a property of the client, so logging or serializing
+    // the client cannot reveal it. (Base headers rather than a middleware: no per-request middleware round.)
+    headers: {
+      ...options.headers,
+      Authorization: `APIKey ${options.apiKey}`,
+      "X-Source": options.source ?? "typescript-client",
+      "Segments-SDK-Version": CLIENT_VERSION,
+    },
+    querySerializer: serializeQuery,
   });
-  client.use(authenticationMiddleware(options.apiKey, options.source ?? "typescript-client"));
-  return client;
 }
 
 /**
@@ -63,7 +68,7 @@ export function createSegmentsApiClient(options: SegmentsApiClientOptions): Segm
  * and a Django query dict then yields one of the values only. Every array query parameter of the spec declares
  * `style: form, explode: false`; test/array-query.test.ts checks each one on the wire.
  */
-const QUERY_SERIALIZATION = { array: { style: "form", explode: false } } as const;
+const serializeQuery = createQuerySerializer({ array: { style: "form", explode: false } });
 
 function assertApiKey(apiKey: unknown): asserts apiKey is string {
   if (typeof apiKey !== "string" || apiKey.trim() === "") {
@@ -92,17 +97,4 @@ function checkedBaseUrl(baseUrl: string): string {
     );
   }
   return baseUrl;
-}
-
-// The key lives only in this closure: it is not a property of the client, so it cannot leak through logging or
-// serializing the client object.
-function authenticationMiddleware(apiKey: string, source: string): Middleware {
-  return {
-    onRequest({ request }) {
-      request.headers.set("Authorization", `APIKey ${apiKey}`);
-      request.headers.set("X-Source", source);
-      request.headers.set("Segments-SDK-Version", CLIENT_VERSION);
-      return request;
-    },
-  };
 }
