@@ -165,6 +165,32 @@ function pointcloudFrames(attributes: Json | undefined): unknown[] {
   return frames;
 }
 
+/** The point cloud sensors of a multi-sensor label, each moved with the ego poses of the sample's same sensor. */
+function sensorsToEgo(
+  attributes: Json | undefined,
+  sampleAttributes: Json | undefined,
+  where: string,
+  logger: Logger,
+) {
+  const sensors = sampleAttributes?.sensors;
+  if (!Array.isArray(sensors)) throw notPointcloud("the sample has no `sensors`");
+  for (const sensor of (attributes?.sensors ?? []) as Json[]) {
+    // Camera sensors are 2D and point cloud segmentation only indexes points: nothing to move.
+    if (!SEQUENCE.has(sensor.task_type as string)) continue;
+    // A sensor without labels has `attributes: []`.
+    const labelFrames = (sensor.attributes as Json | undefined)?.frames;
+    if (!Array.isArray(labelFrames)) continue;
+    const sampleSensor = (sensors as Json[]).find((candidate) => candidate.name === sensor.name);
+    const sensorWhere = `${where} sensor ${JSON.stringify(sensor.name)}`;
+    if (!sampleSensor) {
+      logger.warn(`${sensorWhere} is not in the sample: its annotations stay in world coordinates.`);
+      continue;
+    }
+    const frames = pointcloudFrames(sampleSensor.attributes as Json | undefined);
+    framesToEgo(labelFrames, frames, sensorWhere, logger);
+  }
+}
+
 /**
  * Returns a deep copy of `label` with its geometry moved from world coordinates to the ego vehicle's coordinates,
  * using the `ego_pose` of each point cloud frame of `sample` (per frame for sequences, per sensor and frame for
@@ -212,23 +238,7 @@ export function transformLabelToEgoCoordinates<L extends Label>(
     const frames = pointcloudFrames(sampleAttributes);
     if (SEQUENCE.has(type)) framesToEgo(attributes?.frames, frames, where, logger);
   } else if (type === "multisensor-sequence") {
-    const sensors = sampleAttributes?.sensors;
-    if (!Array.isArray(sensors)) throw notPointcloud("the sample has no `sensors`");
-    for (const sensor of (attributes?.sensors ?? []) as Json[]) {
-      // Camera sensors are 2D and point cloud segmentation only indexes points: nothing to move.
-      if (!SEQUENCE.has(sensor.task_type as string)) continue;
-      // A sensor without labels has `attributes: []`.
-      const labelFrames = (sensor.attributes as Json | undefined)?.frames;
-      if (!Array.isArray(labelFrames)) continue;
-      const sampleSensor = (sensors as Json[]).find((candidate) => candidate.name === sensor.name);
-      const sensorWhere = `${where} sensor ${JSON.stringify(sensor.name)}`;
-      if (!sampleSensor) {
-        logger.warn(`${sensorWhere} is not in the sample: its annotations stay in world coordinates.`);
-        continue;
-      }
-      const frames = pointcloudFrames(sampleSensor.attributes as Json | undefined);
-      framesToEgo(labelFrames, frames, sensorWhere, logger);
-    }
+    sensorsToEgo(attributes, sampleAttributes, where, logger);
   } else {
     throw notPointcloud(`the label is of type ${JSON.stringify(type)}`);
   }
