@@ -1,11 +1,12 @@
-// Which API operations each SegmentsClient method makes, read from the SDK's source: every method delegates to
-// functions in packages/sdk/src/resources/*, which call the typed client as `ctx.api.GET("/datasets/{owner}/...")`.
+// Which API operations each SegmentsClient method makes, read from the SDK's source: every method (in client.ts, or
+// in the classes of packages/sdk/src/methods/* that SegmentsClient extends) delegates to functions in
+// packages/sdk/src/resources/*, which call the typed client as `ctx.api.GET("/datasets/{owner}/...")`.
 // Following the calls from each method to those literal (method, path) pairs and looking them up in the client's
 // generated OPERATIONS table gives the operationIds, so no table in the docs names a method per operation.
 //
-// Why read the source rather than ask the SDK: the SDK exports no operationId -> method table yet. Once it does, the
-// adapter in src/operations.ts switches to it and this module stays as the test that the table matches the code.
-import { readdirSync, readFileSync } from "node:fs";
+// The SDK now exports that table (OPERATION_METHODS), which src/operations.ts reads; this module stays as a second,
+// independent reading of the code.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { OPERATIONS } from "@segments-ts/client";
 import ts from "typescript";
@@ -78,6 +79,9 @@ function scanBody(body: ts.Node, scope: ModuleScope): Callable {
   return callable;
 }
 
+/** A file of packages/sdk/src/methods/: its class is a layer of SegmentsClient. */
+const isMethodLayer = (file: string) => dirname(file).endsWith(`${join("src", "methods")}`);
+
 /** Every function, arrow-function constant and SegmentsClient method of the given files, by key. */
 function collectCallables(files: readonly string[]): { callables: Map<string, Callable>; methods: string[] } {
   const callables = new Map<string, Callable>();
@@ -92,7 +96,10 @@ function collectCallables(files: readonly string[]): { callables: Map<string, Ca
         for (const declaration of statement.declarationList.declarations)
           if (ts.isIdentifier(declaration.name) && declaration.initializer)
             callables.set(key(file, declaration.name.text), scanBody(declaration.initializer, scope));
-      } else if (ts.isClassDeclaration(statement) && statement.name?.text === CLIENT_CLASS) {
+      } else if (
+        ts.isClassDeclaration(statement) &&
+        (statement.name?.text === CLIENT_CLASS || isMethodLayer(file))
+      ) {
         for (const member of statement.members) {
           if (!ts.isMethodDeclaration(member) || !member.body || !ts.isIdentifier(member.name)) continue;
           const name = member.name.text;
@@ -137,12 +144,16 @@ export function operationIdsByRequest(): Map<string, string> {
  * have (the SDK and the spec disagree).
  */
 export function sdkMethodOperations(sourceDir: string = SDK_SOURCE_DIR): Map<string, string[]> {
-  const resources = join(sourceDir, "resources");
+  const tsFiles = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((name) => name.endsWith(".ts"))
+          .map((name) => join(dir, name))
+      : [];
   const files = [
     join(sourceDir, "client.ts"),
-    ...readdirSync(resources)
-      .filter((name) => name.endsWith(".ts"))
-      .map((name) => join(resources, name)),
+    ...tsFiles(join(sourceDir, "methods")),
+    ...tsFiles(join(sourceDir, "resources")),
   ];
   const { callables, methods } = collectCallables(files);
   const byRequest = operationIdsByRequest();

@@ -4,6 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Emulator, startEmulator } from "@segments-ts/emulator";
+import { OPERATION_METHODS } from "@segments-ts/sdk";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CliCommandResult } from "../src/cli-session-markdown.ts";
 import { cliExamplesByOperation, MAX_CLI_EXAMPLES } from "../src/operations.ts";
@@ -186,5 +187,14 @@ describe("cliExamplesByOperation", () => {
     expect(() => cliExamplesByOperation([[result("segments frobnicate", ["getUser"])]])).toThrow(
       "no command of the CLI",
     );
+  });
+});
+
+describe("the SDK's OPERATION_METHODS, which the API reference reads", () => {
+  it("agrees with the requests read from the SDK's source (which may also find an indirect caller)", () => {
+    const parsed = sdkMethodsByOperation(sdkMethodOperations());
+    expect([...parsed.keys()].sort()).toEqual(Object.keys(OPERATION_METHODS).sort());
+    for (const [operationId, methods] of Object.entries(OPERATION_METHODS))
+      expect(parsed.get(operationId), operationId).toEqual(expect.arrayContaining([...methods]));
   });
 });
