@@ -1,6 +1,16 @@
-import createClient, { type Client, createQuerySerializer } from "openapi-fetch";
+import type { Client } from "openapi-fetch";
+import * as openapiFetch from "openapi-fetch";
 import { version } from "../package.json";
 import type { paths } from "./generated/schema";
+
+/**
+ * openapi-fetch's `createClient`. Its CommonJS build sets `exports.default`, and a CommonJS bundle of this package
+ * imports it in Node mode, where the default import is the whole module object: take `.default` once more there.
+ */
+const createClient: typeof openapiFetch.default =
+  typeof openapiFetch.default === "function"
+    ? openapiFetch.default
+    : (openapiFetch.default as unknown as { default: typeof openapiFetch.default }).default;
 
 /** The production API root. */
 export const DEFAULT_BASE_URL = "https://api.segments.ai";
@@ -58,7 +68,7 @@ export function createSegmentsApiClient(options: SegmentsApiClientOptions): Segm
       "X-Source": options.source ?? "typescript-client",
       "Segments-SDK-Version": CLIENT_VERSION,
     },
-    querySerializer: serializeQuery,
+    querySerializer: QUERY_SERIALIZATION,
   });
 }
 
@@ -68,7 +78,7 @@ export function createSegmentsApiClient(options: SegmentsApiClientOptions): Segm
  * and a Django query dict then yields one of the values only. Every array query parameter of the spec declares
  * `style: form, explode: false`; test/array-query.test.ts checks each one on the wire.
  */
-const serializeQuery = createQuerySerializer({ array: { style: "form", explode: false } });
+const QUERY_SERIALIZATION = { array: { style: "form", explode: false } } as const;
 
 function assertApiKey(apiKey: unknown): asserts apiKey is string {
   if (typeof apiKey !== "string" || apiKey.trim() === "") {
