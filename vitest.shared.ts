@@ -10,5 +10,8 @@ export const sharedConfig = defineConfig({
   test: {
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    // Our own suites run the emulator in strict mode: unknown body fields are 400s, responses are checked against
+    // the spec, and an emulator whose responses broke it fails its close() (packages/emulator/README.md).
+    env: { SEGMENTS_EMULATOR_STRICT: "1" },
   },
 });

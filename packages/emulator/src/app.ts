@@ -5,7 +5,7 @@ import type { ReleaseBuilder } from "./releases/builder.js";
 import type { PolicySigner } from "./storage/policy.js";
 import type { Json, UserRecord } from "./store/records.js";
 import type { Store } from "./store/store.js";
-import type { SpecValidator } from "./validation/spec.js";
+import type { RequestMode, SpecValidator } from "./validation/spec.js";
 import type { TaskTypeValidator } from "./validation/task-types.js";
 
 /** Settings every request handler may read. */
@@ -32,6 +32,8 @@ export interface App {
   urls: PublicUrls;
   /** Bytes of request bodies held in memory at once. */
   budget: BodyBudget;
+  /** Production's leniency (the default) or strict checking with warnings (see RequestMode). */
+  mode: RequestMode;
 }
 
 /** One API call as a handler sees it: the authenticated user, validated parameters and body. */

@@ -11,6 +11,9 @@ export const USAGE = `Usage: segments-emulator [options]
   --rate-limit N/s       throttle each user to N requests per second (or N/m, N/h)
   --max-body-bytes N     largest accepted JSON request body in bytes, raw or after gzip
                          (default 67108864 = 64 MiB; larger bodies get a 413)
+  --strict               catch mistakes production lets through: unknown body fields
+                         are 400s naming the field, other leniencies are logged as
+                         warnings, responses are checked against the spec
   --help                 show this help`;
 
 function parseUser(text: string): EmulatorUser {
@@ -48,6 +51,7 @@ export function parseCli(argv: string[]): EmulatorOptions | "help" {
       user: { type: "string", multiple: true },
       "rate-limit": { type: "string" },
       "max-body-bytes": { type: "string" },
+      strict: { type: "boolean" },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -60,6 +64,8 @@ export function parseCli(argv: string[]): EmulatorOptions | "help" {
     users: values.user?.map(parseUser),
     rateLimit: values["rate-limit"],
     maxBodyBytes: parseMaxBodyBytes(values["max-body-bytes"]),
-    validateResponses: false,
+    strict: values.strict === true ? true : undefined,
+    // A strict server checks its responses (a non-conforming one is a 500 naming the violation, and logged).
+    validateResponses: values.strict === true,
   };
 }

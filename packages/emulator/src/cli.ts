@@ -26,6 +26,7 @@ async function main(): Promise<void> {
   }
   console.log(`Segments API emulator listening on ${emulator.url}`);
   console.log(`Default user: ${emulator.username}  API key: ${emulator.apiKey}`);
+  if (options.strict) console.log("Strict mode: unknown body fields are 400s, other leniencies are logged.");
   console.log(
     options.dataDir
       ? `Data directory: ${options.dataDir}`

@@ -13,7 +13,7 @@ import { PolicySigner } from "./storage/policy.js";
 import { openDatabase } from "./store/db.js";
 import type { Role } from "./store/records.js";
 import { Store } from "./store/store.js";
-import { SpecValidator } from "./validation/spec.js";
+import { type RequestMode, SpecValidator } from "./validation/spec.js";
 import { TaskTypeValidator } from "./validation/task-types.js";
 
 export type { RateLimit } from "./http/rate-limit.js";
@@ -71,6 +71,15 @@ export interface EmulatorOptions {
   maxInFlightBodyBytes?: number;
   /** How long a request waits for its share of `maxInFlightBodyBytes` before it is answered 503. Default 10 s. */
   maxBodyWaitMs?: number;
+  /**
+   * Strict mode, to catch typos and mistakes production would let through. By default the emulator is as lenient
+   * as production: unknown body fields and query parameters are ignored, unknown `sort` keys fall back to the
+   * default order, a repeated array query parameter is merged like its comma form. In strict mode unknown body
+   * fields are a 400 naming the field, every other leniency used is recorded in {@link Emulator.warnings} (and
+   * logged), responses are validated (`validateResponses` defaults to true) and `close()` rejects if any response
+   * broke the spec. Default: true when the environment variable `SEGMENTS_EMULATOR_STRICT` is `1`.
+   */
+  strict?: boolean;
   /** Where errors and spec violations are reported. Default `console.error`. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -85,12 +94,43 @@ export interface Emulator {
   username: string;
   /** Responses that did not conform to the spec (only recorded when `validateResponses` is on). */
   violations: readonly Violation[];
-  /** Stops the server, waits for open connections and closes the database. */
+  /**
+   * Strict mode only: each distinct place where a request relied on production's leniency (an unknown query
+   * parameter, an unknown `sort` key, a repeated query parameter merged), at most {@link MAX_WARNINGS}.
+   */
+  warnings: readonly string[];
+  /**
+   * Stops the server, waits for open connections and closes the database. In strict mode it then rejects if a
+   * response did not conform to the spec (see {@link EmulatorOptions.strict}).
+   */
   close(): Promise<void>;
 }
 
+/** Warnings kept by a strict emulator; later distinct ones are dropped. */
+export const MAX_WARNINGS = 1000;
+
 function defaultValidateResponses(): boolean {
   return process.env.NODE_ENV === "test" || Boolean(process.env.VITEST);
+}
+
+function defaultStrict(): boolean {
+  return process.env.SEGMENTS_EMULATOR_STRICT === "1";
+}
+
+/** The request mode of an emulator and the warnings it records (see EmulatorOptions.strict). */
+function requestMode(strict: boolean, log: (message: string) => void): RequestMode & { warnings: string[] } {
+  const warnings: string[] = [];
+  const seen = new Set<string>();
+  return {
+    strict,
+    warnings,
+    warn(message) {
+      if (!strict || seen.has(message) || warnings.length >= MAX_WARNINGS) return;
+      seen.add(message);
+      warnings.push(message);
+      log(`strict mode: ${message}`);
+    },
+  };
 }
 
 function seedAccounts(store: Store, options: EmulatorOptions): { username: string; apiKey: string } {
@@ -157,6 +197,8 @@ export interface BuiltApp {
   account: { username: string; apiKey: string };
   options: EmulatorOptions;
   log: (message: string, error?: unknown) => void;
+  /** What strict mode warned about (see {@link Emulator.warnings}). */
+  warnings: string[];
 }
 
 /** Opens the database and builds the handlers' shared state; throws on bad options or an unusable `dataDir`. */
@@ -169,6 +211,7 @@ export function buildApp(options: EmulatorOptions = {}): BuiltApp {
     options.maxInFlightBodyBytes ?? DEFAULT_MAX_IN_FLIGHT_BODY_BYTES,
     "maxInFlightBodyBytes",
   );
+  const mode = requestMode(options.strict ?? defaultStrict(), log);
   const store = new Store(openDatabase(options.dataDir));
   const account = seedAccounts(store, options);
   const specValidator = sharedSpecValidator();
@@ -189,8 +232,9 @@ export function buildApp(options: EmulatorOptions = {}): BuiltApp {
     baseUrl: "",
     urls: new PublicUrls(store),
     budget: new BodyBudget(maxInFlight, options.maxBodyWaitMs ?? DEFAULT_BODY_WAIT_MS),
+    mode,
   };
-  return { app, account, options, log };
+  return { app, account, options, log, warnings: mode.warnings };
 }
 
 function positiveInteger(value: number, name: string): number {
@@ -201,13 +245,13 @@ function positiveInteger(value: number, name: string): number {
 }
 
 /** Internal: serves a built app on `node:http` (see {@link startEmulator}). */
-export async function serveApp({ app, account, options, log }: BuiltApp): Promise<Emulator> {
+export async function serveApp({ app, account, options, log, warnings }: BuiltApp): Promise<Emulator> {
   const rateLimit =
     typeof options.rateLimit === "string" ? parseRateLimit(options.rateLimit) : options.rateLimit;
   const violations: Violation[] = [];
   const listener = createRequestListener(app, {
     throttle: rateLimit ? new Throttle(rateLimit) : undefined,
-    validateResponses: options.validateResponses ?? defaultValidateResponses(),
+    validateResponses: options.validateResponses ?? (app.mode.strict || defaultValidateResponses()),
     violations,
     maxBodyBytes: app.settings.maxBodyBytes,
     log,
@@ -243,18 +287,28 @@ export async function serveApp({ app, account, options, log }: BuiltApp): Promis
     apiKey: account.apiKey,
     username: account.username,
     violations,
+    warnings,
     close() {
-      closed ??= new Promise<void>((resolve) => {
+      closed ??= new Promise<void>((resolve, reject) => {
         app.releases.stop();
         server.close(() => {
           app.store.db.close();
-          resolve();
+          if (app.mode.strict && violations.length > 0) reject(violationsError(violations));
+          else resolve();
         });
         server.closeIdleConnections();
       });
       return closed;
     },
   };
+}
+
+function violationsError(violations: readonly Violation[]): Error {
+  const lines = violations.slice(0, 10).map((v) => `  ${v.method} ${v.path} -> ${v.status}: ${v.message}`);
+  if (violations.length > 10) lines.push(`  ... and ${violations.length - 10} more`);
+  return new Error(
+    `strict mode: ${violations.length} response(s) did not conform to the OpenAPI spec:\n${lines.join("\n")}`,
+  );
 }
 
 /**

@@ -34,12 +34,16 @@ function bodySchema(op: Operation): Json | undefined {
   return content ? resolve(content.schema) : undefined;
 }
 
-function queryParameters(op: Operation): { name: string; schema: Json }[] {
+function queryParameters(op: Operation): { name: string; schema: Json; ignoresUnknown: boolean }[] {
   const declared = (specOperation(op).parameters as unknown[] | undefined) ?? [];
   return declared
     .map((parameter) => resolve(parameter))
     .filter((parameter) => parameter.in === "query")
-    .map((parameter) => ({ name: parameter.name as string, schema: resolve(parameter.schema) }));
+    .map((parameter) => ({
+      name: parameter.name as string,
+      schema: resolve(parameter.schema),
+      ignoresUnknown: parameter["x-unknown-values"] === "ignored",
+    }));
 }
 
 interface Pools {
@@ -251,8 +255,9 @@ interface Mutation {
 function invalidRequest(op: Operation, pools: Pools): fc.Arbitrary<Mutation> | undefined {
   const mutations: fc.Arbitrary<Mutation>[] = [];
   const base = validRequest(op, pools);
+  // Unknown values of `x-unknown-values: ignored` parameters (sort) are ignored, as by production: not invalid.
   const typedQuery = queryParameters(op).filter(
-    (q) => ["integer", "boolean"].includes(String(q.schema.type)) || q.schema.enum,
+    (q) => ["integer", "boolean"].includes(String(q.schema.type)) || (q.schema.enum && !q.ignoresUnknown),
   );
   if (typedQuery.length > 0) {
     mutations.push(

@@ -2646,7 +2646,9 @@ export interface components {
         };
         /**
          * PointcloudVectorAnnotation
-         * @description A polygon, polyline or point in a point cloud (3D points).
+         * @description A polygon, polyline or point in a point cloud: 3-D points `[x, y, z]`, or 2-D points `[x, y]` as production
+         *     accepts them (the Python SDK's fixtures send a 2-D polygon in a pointcloud-sequence-vector label, and its model
+         *     types points as `List[List[float]]`).
          * @example {
          *       "id": 3,
          *       "category_id": 2,
@@ -2668,7 +2670,7 @@ export interface components {
         PointcloudVectorAnnotation: {
             id: components["schemas"]["AnnotationId"];
             category_id: components["schemas"]["CategoryId"];
-            points: components["schemas"]["Point3D"][];
+            points: (components["schemas"]["Point3D"] | components["schemas"]["Point2D"])[];
             /**
              * @description discriminator enum property added by openapi-typescript
              * @enum {string}
@@ -3282,7 +3284,9 @@ export interface components {
          * URL
          * @description Reference to a file. `signed_url` is only present when signed URLs were requested
          *     (`include_signed_urls=1` on getSample). `url` may be missing or null: a release that is still `PENDING` has no
-         *     file yet (the Python SDK's `URL` model keeps `url` Optional for that reason).
+         *     file yet (the Python SDK's `URL` model keeps `url` Optional for that reason). It may also be empty: the Python
+         *     SDK's own test fixtures create image-sequence samples with a frame whose image is `{"url": ""}`, and its `URL`
+         *     model puts no constraint on the string.
          * @example {
          *       "url": "https://segmentsai-prod.s3.eu-west-2.amazonaws.com/assets/jane/f3c4e7d2-6b0a-4c1e-9d55-0a8b7c6d5e4f.png"
          *     }
@@ -3389,7 +3393,7 @@ export interface components {
         };
     };
     responses: {
-        /** @description The request is invalid (bad query parameter, malformed or invalid body). Field errors are listed under the field name. */
+        /** @description The request is invalid (bad query parameter, more than 1,000 query parameters on any operation, malformed or invalid body). Field errors are listed under the field name. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -3594,6 +3598,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             429: components["responses"]["TooManyRequests"];
@@ -3624,6 +3629,7 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -3809,6 +3815,7 @@ export interface operations {
                     "application/json": components["schemas"]["Dataset"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -3843,6 +3850,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4012,6 +4020,7 @@ export interface operations {
                     "application/json": components["schemas"]["Collaborator"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4051,6 +4060,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4150,7 +4160,7 @@ export interface operations {
                  */
                 label_status?: components["schemas"]["LabelStatus"][];
                 /**
-                 * @description Sort key; a leading `-` sorts descending. Default `name`.
+                 * @description Sort key; a leading `-` sorts descending. Default `name`. Like production (Django REST Framework's ordering filter), an unknown key is ignored and the default order applies: older Python SDKs send `created` (fixed in 2025 as a typo) and `updated_at` (removed in 2026 as having no effect), and both are accepted.
                  * @example -priority
                  */
                 sort?: "name" | "-name" | "created_at" | "-created_at" | "priority" | "-priority" | "gt_label__updated_at" | "-gt_label__updated_at";
@@ -4381,6 +4391,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4420,6 +4431,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
             413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             "5XX": components["responses"]["ServerError"];
@@ -4454,6 +4466,7 @@ export interface operations {
                     "application/json": components["schemas"]["Label"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4539,6 +4552,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4617,6 +4631,7 @@ export interface operations {
                     "application/json": components["schemas"]["Labelset"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4701,6 +4716,7 @@ export interface operations {
                     "application/json": components["schemas"]["Labelset"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4740,6 +4756,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4776,6 +4793,7 @@ export interface operations {
                     "application/json": components["schemas"]["Issue"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4842,6 +4860,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4915,6 +4934,7 @@ export interface operations {
                     "application/json": components["schemas"]["Release"][];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -4999,6 +5019,7 @@ export interface operations {
                     "application/json": components["schemas"]["Release"];
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5038,6 +5059,7 @@ export interface operations {
                 };
                 content?: never;
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
@@ -5059,7 +5081,7 @@ export interface operations {
                  */
                 page?: components["parameters"]["Page"];
                 /**
-                 * @description Sort by creation time; a leading `-` sorts descending (the Python SDK sends `-created_at` by default).
+                 * @description Sort by creation time; a leading `-` sorts descending (the Python SDK sends `-created_at` by default). An unknown key is ignored and the default order (`-created_at`) applies, as with every ordering filter of the API.
                  * @example -created_at
                  */
                 sort?: "created_at" | "-created_at";

@@ -155,8 +155,8 @@ export function createRequestListener(app: App, options: ServerOptions) {
       : undefined;
     let params: Record<string, unknown> = { ...pathParams };
     if (target.operation) {
-      params = app.spec.parseParams(target.operation, pathParams, url.searchParams);
-      await app.spec.checkBody(target.operation, body);
+      params = app.spec.parseParams(target.operation, pathParams, url.searchParams, app.mode);
+      await app.spec.checkBody(target.operation, body, app.mode);
     } else {
       for (const [key, value] of url.searchParams) params[key] ??= value;
     }

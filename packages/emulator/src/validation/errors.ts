@@ -34,7 +34,7 @@ export function errorMessage(error: ErrorObject): string {
  * top-level field gets its own list of messages (DRF style).
  */
 export function validationError(where: string, errors: ErrorObject[], prefix = ""): ApiError {
-  const first = errors[0];
+  const first = mostSpecific(errors);
   if (!first) return new ApiError(400, `Invalid ${where}.`);
   const path = errorPath(first, prefix) || where;
   const message = errorMessage(first);
@@ -42,4 +42,23 @@ export function validationError(where: string, errors: ErrorObject[], prefix = "
   const fieldMessage =
     path === field ? message : `${path.slice(field.length).replace(/^\./, "")}: ${message}`;
   return new ApiError(400, `Invalid ${where}: \`${path}\` ${message}.`, { [field]: [fieldMessage] });
+}
+
+/**
+ * The error to report. A failed `anyOf`/`oneOf` (sample attributes of any data type, point or polygon shapes) yields
+ * one error per branch; the branch that got furthest into the value names the real field (a bad
+ * `attributes.frames[1].image.url`, not the `attributes.image` that the first branch, an image sample, required).
+ */
+function mostSpecific(errors: readonly ErrorObject[]): ErrorObject | undefined {
+  let best: ErrorObject | undefined;
+  let bestDepth = -1;
+  for (const error of errors) {
+    if (error.keyword === "anyOf" || error.keyword === "oneOf") continue;
+    const depth = errorPath(error).split(/[.[]/).length;
+    if (depth > bestDepth) {
+      best = error;
+      bestDepth = depth;
+    }
+  }
+  return best ?? errors[0];
 }

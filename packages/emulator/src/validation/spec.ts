@@ -15,6 +15,17 @@ type JsonObject = Record<string, unknown>;
 const SPEC_ID = "openapi";
 const METHODS = ["get", "put", "post", "patch", "delete"] as const;
 
+/**
+ * How a request is checked. By default the emulator is as lenient as production (Django REST Framework): unknown
+ * body fields and query parameters are ignored, and so are unknown values of parameters the spec marks
+ * `x-unknown-values: ignored` (`sort`). In strict mode unknown body fields are 400s naming the field, and each other
+ * leniency used is reported through `warn`.
+ */
+export interface RequestMode {
+  strict: boolean;
+  warn(message: string): void;
+}
+
 /** One query or path parameter as the spec declares it. */
 interface Parameter {
   name: string;
@@ -22,6 +33,8 @@ interface Parameter {
   required: boolean;
   /** `style: form, explode: false` arrays arrive comma-separated and are split before validation. */
   commaSeparated: boolean;
+  /** For `x-unknown-values: ignored` enums (production's ordering filter): the values that are not ignored. */
+  knownValues?: ReadonlySet<string>;
   /** For integer and number parameters (or array items): the only spellings accepted (see NUMERIC_SYNTAX). */
   numericSyntax?: { type: "integer" | "number"; pattern: RegExp };
 }
@@ -45,9 +58,10 @@ export interface Operation {
   parameters: Parameter[];
   /** Validates `{...pathParams, ...queryParams}` after coercion; mutates it (defaults, coerced types). */
   validateParams: ValidateFunction;
-  validateBody?: ValidateFunction;
-  /** For array bodies: the array's own constraints and its item schema, checked a chunk of items per turn. */
-  arrayBody?: { validateShell: ValidateFunction; validateItem: ValidateFunction };
+  /** Pointer to the JSON request body schema, when there is one. */
+  bodyPointer?: string;
+  /** For array bodies: the array's own constraints, checked before its items are, a chunk of items per turn. */
+  arrayShell?: ValidateFunction;
   /** True when the operation declares a request body (only those read one). */
   takesBody: boolean;
   bodyRequired: boolean;
@@ -68,14 +82,17 @@ export class SpecValidator {
   readonly operations: Operation[] = [];
   private readonly strictAjv: InstanceType<typeof Ajv2020>;
   private readonly coercingAjv: InstanceType<typeof Ajv2020>;
+  /** Drops properties a schema does not declare (`additionalProperties: false`) instead of failing: DRF ignores them. */
+  private readonly lenientAjv: InstanceType<typeof Ajv2020>;
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(readonly spec: JsonObject) {
     const schemaDocument = stripNonValidationKeywords(spec) as JsonObject;
-    this.strictAjv = createAjv(false);
-    this.coercingAjv = createAjv(true);
-    this.strictAjv.addSchema(schemaDocument, SPEC_ID);
-    this.coercingAjv.addSchema(schemaDocument, SPEC_ID);
+    this.strictAjv = createAjv("strict");
+    this.coercingAjv = createAjv("coercing");
+    this.lenientAjv = createAjv("lenient");
+    for (const ajv of [this.strictAjv, this.coercingAjv, this.lenientAjv])
+      ajv.addSchema(schemaDocument, SPEC_ID);
     this.collectOperations();
   }
 
@@ -90,12 +107,28 @@ export class SpecValidator {
     return this.byPointer(`#/components/schemas/${escapePointer(name)}`);
   }
 
-  /** Validates query and path parameters; returns the coerced values or throws a 400 naming the parameter. */
-  parseParams(operation: Operation, pathParams: Record<string, string>, query: URLSearchParams): JsonObject {
+  /**
+   * Validates query and path parameters; returns the coerced values or throws a 400 naming the parameter. A query
+   * parameter given more than once is merged like the comma form when it is an array, and a 400 naming it otherwise
+   * (unless every value is the same): never silently one of the values.
+   */
+  parseParams(
+    operation: Operation,
+    pathParams: Record<string, string>,
+    query: URLSearchParams,
+    mode: RequestMode = LENIENT,
+  ): JsonObject {
     const values: JsonObject = {};
     for (const parameter of operation.parameters) {
-      const raw = parameter.in === "path" ? pathParams[parameter.name] : query.get(parameter.name);
-      if (raw === undefined || raw === null) continue;
+      const raw =
+        parameter.in === "path" ? pathParams[parameter.name] : queryValue(operation, parameter, query, mode);
+      if (raw === undefined) continue;
+      if (parameter.knownValues && !parameter.knownValues.has(raw)) {
+        mode.warn(
+          `${operation.operationId}: unknown ${parameter.name} value ${JSON.stringify(raw)} is ignored, as production does`,
+        );
+        continue;
+      }
       const value = parameter.commaSeparated ? raw.split(",") : raw;
       values[parameter.name] = value;
       const syntax = parameter.numericSyntax;
@@ -103,6 +136,7 @@ export class SpecValidator {
         this.rejectParam(parameter, syntax.type);
       }
     }
+    if (mode.strict) warnUnknownQueryParameters(operation, query, mode);
     if (!operation.validateParams(values)) {
       const errors = operation.validateParams.errors ?? [];
       const field = errors[0]?.instancePath.split("/")[1];
@@ -129,23 +163,26 @@ export class SpecValidator {
   }
 
   /**
-   * Validates a JSON body; throws a 400 naming the field. An array body (a bulk add of up to 10,000 samples) is
-   * checked {@link BODY_ITEMS_PER_TURN} items per turn of the event loop, so other requests are served meanwhile.
+   * Validates a JSON body; throws a 400 naming the field. Unknown fields are dropped from the body, as DRF ignores
+   * them, unless the mode is strict (then they are a 400 naming the field). An array body (a bulk add of up to
+   * 10,000 samples) is checked {@link BODY_ITEMS_PER_TURN} items per turn of the event loop, so other requests are
+   * served meanwhile.
    */
-  async checkBody(operation: Operation, body: unknown): Promise<void> {
+  async checkBody(operation: Operation, body: unknown, mode: RequestMode = LENIENT): Promise<void> {
     if (body === undefined) {
       if (operation.bodyRequired) throw new ApiError(400, "Invalid request body: a JSON body is required.");
       return;
     }
-    const { arrayBody } = operation;
-    if (arrayBody && Array.isArray(body) && body.length > BODY_ITEMS_PER_TURN) {
-      if (!arrayBody.validateShell(body)) {
-        throw validationError("request body", arrayBody.validateShell.errors ?? []);
-      }
+    const { bodyPointer, arrayShell } = operation;
+    if (bodyPointer === undefined) return;
+    const flavor = mode.strict ? "strict" : "lenient";
+    if (arrayShell && Array.isArray(body) && body.length > BODY_ITEMS_PER_TURN) {
+      if (!arrayShell(body)) throw validationError("request body", arrayShell.errors ?? []);
+      const validateItem = this.byPointer(`${bodyPointer}/items`, flavor);
       for (let index = 0; index < body.length; index++) {
         if (index > 0 && index % BODY_ITEMS_PER_TURN === 0) await nextTurn();
-        if (!arrayBody.validateItem(body[index])) {
-          const errors = (arrayBody.validateItem.errors ?? []).map((error) => ({
+        if (!validateItem(body[index])) {
+          const errors = (validateItem.errors ?? []).map((error) => ({
             ...error,
             instancePath: `/${index}${error.instancePath}`,
           }));
@@ -154,9 +191,8 @@ export class SpecValidator {
       }
       return;
     }
-    if (operation.validateBody && !operation.validateBody(body)) {
-      throw validationError("request body", operation.validateBody.errors ?? []);
-    }
+    const validateBody = this.byPointer(bodyPointer, flavor);
+    if (!validateBody(body)) throw validationError("request body", validateBody.errors ?? []);
   }
 
   /**
@@ -184,11 +220,11 @@ export class SpecValidator {
     return `${operation.operationId} ${status} response: ${error ? `${error.instancePath || "/"} ${error.message}` : "invalid"}`;
   }
 
-  private byPointer(pointer: string, coercing = false): ValidateFunction {
-    const cacheKey = `${coercing ? "c" : "s"}${pointer}`;
+  private byPointer(pointer: string, flavor: AjvFlavor = "strict"): ValidateFunction {
+    const cacheKey = `${flavor}:${pointer}`;
     let validate = this.compiled.get(cacheKey);
     if (!validate) {
-      const ajv = coercing ? this.coercingAjv : this.strictAjv;
+      const ajv = { strict: this.strictAjv, coercing: this.coercingAjv, lenient: this.lenientAjv }[flavor];
       validate = ajv.compile({ $ref: `${SPEC_ID}${pointer}` });
       this.compiled.set(cacheKey, validate);
     }
@@ -205,15 +241,12 @@ export class SpecValidator {
     return [current, currentPointer];
   }
 
-  /** For an inline `type: array` body schema: a validator of the array without its items, and one per item. */
-  private compileArrayBody(schemaPointer: string): Operation["arrayBody"] {
+  /** For an inline `type: array` body schema: a validator of the array without its items (see checkBody). */
+  private compileArrayShell(schemaPointer: string): ValidateFunction | undefined {
     const schema = lookup(this.spec, schemaPointer) as JsonObject | undefined;
     if (schema?.type !== "array" || !schema.items) return undefined;
     const { items: _items, ...shell } = stripNonValidationKeywords(schema) as JsonObject;
-    return {
-      validateShell: this.strictAjv.compile(shell),
-      validateItem: this.byPointer(`${schemaPointer}/items`),
-    };
+    return this.strictAjv.compile(shell);
   }
 
   private collectOperations(): void {
@@ -259,11 +292,13 @@ export class SpecValidator {
         ? this.resolve(resolvedSchema.items ?? {}, `${parameterPointer}/schema/items`)
         : [resolvedSchema];
       const valueType = valueSchema.type;
+      const ignoresUnknown = parameter["x-unknown-values"] === "ignored" && Array.isArray(valueSchema.enum);
       parameters.push({
         name,
         in: parameter.in,
         required: parameter.required === true,
         commaSeparated: isArray && parameter.explode === false,
+        knownValues: ignoresUnknown ? new Set((valueSchema.enum as unknown[]).map(String)) : undefined,
         numericSyntax:
           valueType === "integer" || valueType === "number"
             ? { type: valueType, pattern: NUMERIC_SYNTAX[valueType] }
@@ -274,17 +309,17 @@ export class SpecValidator {
     }
     const validateParams = this.coercingAjv.compile({ type: "object", properties, required });
 
-    let validateBody: ValidateFunction | undefined;
-    let arrayBody: Operation["arrayBody"];
+    let bodyPointer: string | undefined;
+    let arrayShell: ValidateFunction | undefined;
     let bodyRequired = false;
     if (operation.requestBody) {
-      const [requestBody, bodyPointer] = this.resolve(operation.requestBody, `${pointer}/requestBody`);
+      const [requestBody, requestBodyPointer] = this.resolve(operation.requestBody, `${pointer}/requestBody`);
       bodyRequired = requestBody.required === true;
       const content = (requestBody.content ?? {}) as JsonObject;
       if (content["application/json"]) {
-        const schemaPointer = `${bodyPointer}/content/application~1json/schema`;
-        validateBody = this.byPointer(schemaPointer);
-        arrayBody = this.compileArrayBody(schemaPointer);
+        bodyPointer = `${requestBodyPointer}/content/application~1json/schema`;
+        this.byPointer(bodyPointer); // compiled up front: the strict validator is the one the lenient one mirrors
+        arrayShell = this.compileArrayShell(bodyPointer);
       }
     }
 
@@ -308,8 +343,8 @@ export class SpecValidator {
       path,
       parameters,
       validateParams,
-      validateBody,
-      arrayBody,
+      bodyPointer,
+      arrayShell,
       takesBody: operation.requestBody !== undefined,
       bodyRequired,
       responsePointers,
@@ -317,13 +352,58 @@ export class SpecValidator {
   }
 }
 
-function createAjv(coerce: boolean): InstanceType<typeof Ajv2020> {
+type AjvFlavor = "strict" | "coercing" | "lenient";
+
+/** The default mode: production's leniency, nothing reported. */
+const LENIENT: RequestMode = { strict: false, warn: () => {} };
+
+/**
+ * The value of a query parameter: a repeated array parameter is merged like its comma form, a repeated scalar one
+ * must repeat the same value (Django would silently use the last one; a 400 names it instead).
+ */
+function queryValue(
+  operation: Operation,
+  parameter: Parameter,
+  query: URLSearchParams,
+  mode: RequestMode,
+): string | undefined {
+  const values = query.getAll(parameter.name);
+  if (values.length <= 1) return values[0];
+  if (parameter.commaSeparated) {
+    mode.warn(
+      `${operation.operationId}: query parameter \`${parameter.name}\` was given ${values.length} times; merged like the comma form`,
+    );
+    return values.join(",");
+  }
+  if (values.every((value) => value === values[0])) return values[0];
+  throw new ApiError(
+    400,
+    `Invalid parameter: \`${parameter.name}\` was given ${values.length} times with different values; give it once.`,
+    { [parameter.name]: ["Give this parameter once."] },
+  );
+}
+
+/** Strict mode: query parameters the operation does not declare are ignored (as by production), with a warning. */
+function warnUnknownQueryParameters(operation: Operation, query: URLSearchParams, mode: RequestMode): void {
+  const declared = new Set(operation.parameters.map((parameter) => parameter.name));
+  const unknown = [...new Set(query.keys())].filter((name) => !declared.has(name));
+  if (unknown.length === 0) return;
+  const shown = unknown.slice(0, 5).map((name) => `\`${name}\``);
+  if (unknown.length > 5) shown.push(`and ${unknown.length - 5} more`);
+  mode.warn(
+    `${operation.operationId}: unknown query parameter ${shown.join(", ")} ignored, as production does`,
+  );
+}
+
+function createAjv(flavor: AjvFlavor): InstanceType<typeof Ajv2020> {
+  const coerce = flavor === "coercing";
   const ajv = new Ajv2020({
     strict: false,
     allErrors: false,
     validateFormats: true,
     coerceTypes: coerce ? "array" : false,
     useDefaults: coerce,
+    removeAdditional: flavor === "lenient",
     logger: false,
   });
   addFormats(ajv);
