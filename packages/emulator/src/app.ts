@@ -16,6 +16,8 @@ export interface AppSettings {
   maxUploadBytes: number;
   /** Largest accepted JSON request body, raw or decompressed. */
   maxBodyBytes: number;
+  /** Whether label writes record workunits (see EmulatorOptions.recordWorkunits). */
+  recordWorkunits: boolean;
 }
 
 /** Shared state of one running emulator, handed to every handler. */

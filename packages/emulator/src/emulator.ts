@@ -30,6 +30,13 @@ export interface EmulatorUser {
 export interface EmulatorOrganization {
   name: string;
   members: { username: string; role: Exclude<Role, "viewer"> }[];
+  /**
+   * Users who see that the organization's datasets exist but may do nothing on them unless they are collaborators:
+   * every request on a private one is a `403` ("You do not have permission to perform this action."), not the
+   * `404` an outsider gets. The visible-but-forbidden answer production gives in some role setups, so code can
+   * meet its `AuthorizationError` offline.
+   */
+  guests?: string[];
 }
 
 /** Options of {@link startEmulator}; every field is optional. */
@@ -80,6 +87,12 @@ export interface EmulatorOptions {
    * broke the spec. Default: true when the environment variable `SEGMENTS_EMULATOR_STRICT` is `1`.
    */
   strict?: boolean;
+  /**
+   * Record a workunit for each label written through the API, as if each were a labeling session in the web app.
+   * Default false: production records workunits from its labeling interface (they carry session times), so API
+   * writes add none unless this is set to have some to list.
+   */
+  recordWorkunits?: boolean;
   /** Where errors and spec violations are reported. Default `console.error`. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -162,6 +175,11 @@ function seedAccounts(store: Store, options: EmulatorOptions): { username: strin
         }
         store.putOrgMember(org.name, member.username, member.role);
       }
+      for (const guest of org.guests ?? []) {
+        if (!store.getUser(guest))
+          throw new TypeError(`organizations: guest "${guest}" of "${org.name}" is not a user`);
+        store.putOrgGuest(org.name, guest);
+      }
     }
   });
   const first = users[0] as EmulatorUser;
@@ -228,6 +246,7 @@ export function buildApp(options: EmulatorOptions = {}): BuiltApp {
       uploadTtlSeconds: options.uploadTtlSeconds ?? 3600,
       maxUploadBytes: options.maxUploadBytes ?? 100 * 1024 * 1024,
       maxBodyBytes,
+      recordWorkunits: options.recordWorkunits === true,
     },
     baseUrl: "",
     urls: new PublicUrls(store),

@@ -145,32 +145,55 @@ describe("labels, labelsets and workunits", () => {
     expect((await jane("DELETE", "/datasets/jane/pets/labelsets/ground-truth/")).status).toBe(403);
   });
 
-  it("records a workunit per label write, newest first by default, filterable by time", async () => {
-    await createDataset(jane, "work");
-    const sample = await createSample(jane, "jane/work", "w.jpg");
+  it("invents no workunits on API label writes (production records them from labeling sessions)", async () => {
+    await createDataset(jane, "no-work");
+    const sample = await createSample(jane, "jane/no-work", "w.jpg");
     await jane("PUT", `/labels/${sample.uuid}/ground-truth/`, {
       label_status: "LABELED",
       attributes: vectorLabel,
     });
     await jane("PATCH", `/labels/${sample.uuid}/ground-truth/`, { label_status: "REVIEWED" });
-    const workunits = await jane("GET", "/datasets/jane/work/workunits/");
-    expect(workunits.status).toBe(200);
-    expect(workunits.body.map((w: { work_type: string }) => w.work_type)).toEqual(["review", "label"]);
-    expect(workunits.body[1]).toMatchObject({
-      created_by: "jane",
-      sample_uuid: sample.uuid,
-      sample_name: "w.jpg",
-      next_label_status: "LABELED",
-    });
-    expect(workunits.body[0].session_time_metrics).toBeUndefined();
-    const ascending = await jane(
-      "GET",
-      "/datasets/jane/work/workunits/?sort=created_at&include_session_time_metrics=true",
-    );
-    expect(ascending.body[0].work_type).toBe("label");
-    expect(ascending.body[0].session_time_metrics).toBeDefined();
-    const future = await jane("GET", "/datasets/jane/work/workunits/?start=2999-01-01T00:00:00Z");
-    expect(future.body).toEqual([]);
-    expect((await jane("GET", "/datasets/jane/work/workunits/?per_page=1&page=2")).body).toHaveLength(1);
+    const workunits = await jane("GET", "/datasets/jane/no-work/workunits/");
+    expect(workunits).toMatchObject({ status: 200, body: [] });
+  });
+
+  it("with recordWorkunits: a workunit per label write, newest first by default, filterable by time", async () => {
+    const recording = await start({ recordWorkunits: true });
+    const jane = client(recording);
+    try {
+      await workunitsPerWrite(jane);
+    } finally {
+      await recording.close();
+    }
   });
 });
+
+/** Two label writes, then the workunits they recorded: order, fields, sort, filter, pages. */
+async function workunitsPerWrite(jane: Request) {
+  await createDataset(jane, "work");
+  const sample = await createSample(jane, "jane/work", "w.jpg");
+  await jane("PUT", `/labels/${sample.uuid}/ground-truth/`, {
+    label_status: "LABELED",
+    attributes: vectorLabel,
+  });
+  await jane("PATCH", `/labels/${sample.uuid}/ground-truth/`, { label_status: "REVIEWED" });
+  const workunits = await jane("GET", "/datasets/jane/work/workunits/");
+  expect(workunits.status).toBe(200);
+  expect(workunits.body.map((w: { work_type: string }) => w.work_type)).toEqual(["review", "label"]);
+  expect(workunits.body[1]).toMatchObject({
+    created_by: "jane",
+    sample_uuid: sample.uuid,
+    sample_name: "w.jpg",
+    next_label_status: "LABELED",
+  });
+  expect(workunits.body[0].session_time_metrics).toBeUndefined();
+  const ascending = await jane(
+    "GET",
+    "/datasets/jane/work/workunits/?sort=created_at&include_session_time_metrics=true",
+  );
+  expect(ascending.body[0].work_type).toBe("label");
+  expect(ascending.body[0].session_time_metrics).toBeDefined();
+  const future = await jane("GET", "/datasets/jane/work/workunits/?start=2999-01-01T00:00:00Z");
+  expect(future.body).toEqual([]);
+  expect((await jane("GET", "/datasets/jane/work/workunits/?per_page=1&page=2")).body).toHaveLength(1);
+}

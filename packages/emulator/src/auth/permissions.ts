@@ -29,8 +29,11 @@ const MINIMUM_ROLE: Record<Permission, Role> = {
   settings: "admin",
 };
 
-/** A user's standing on a dataset: `owner`, a collaborator role, or undefined when the dataset is invisible. */
-export type Standing = Role | "owner";
+/**
+ * A user's standing on a dataset: `owner`, a collaborator role, `guest` (the dataset is visible but nothing on it is
+ * allowed: every request is a 403), or undefined when the dataset is invisible (every request is a 404).
+ */
+export type Standing = Role | "owner" | "guest";
 
 export function standingOn(store: Store, user: UserRecord, dataset: DatasetRecord): Standing | undefined {
   if (dataset.owner === user.username) return "owner";
@@ -40,13 +43,15 @@ export function standingOn(store: Store, user: UserRecord, dataset: DatasetRecor
   // Organization members act on the organization's datasets with their organization role.
   const orgRole = store.orgRole(dataset.owner, user.username);
   if (orgRole) candidates.push(orgRole);
+  // Looked up on every path, so a visible and an invisible dataset cost the same queries.
+  const guest = store.isOrgGuest(dataset.owner, user.username);
   if (dataset.settings.public === true) candidates.push("viewer");
-  if (candidates.length === 0) return undefined;
+  if (candidates.length === 0) return guest ? "guest" : undefined;
   return candidates.reduce((best, role) => (RANK[role] > RANK[best] ? role : best));
 }
 
 export function allows(standing: Standing | undefined, permission: Permission): boolean {
-  if (standing === undefined) return false;
+  if (standing === undefined || standing === "guest") return false;
   if (standing === "owner") return true;
   return RANK[standing] >= RANK[MINIMUM_ROLE[permission]];
 }

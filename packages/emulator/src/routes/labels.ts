@@ -71,7 +71,7 @@ function reviewAfterWrite(
   };
 }
 
-/** Stores a label and its workunit in one transaction. */
+/** Stores a label (and, when the emulator records them, its workunit) in one transaction. */
 function saveLabel(
   app: App,
   user: UserRecord,
@@ -94,7 +94,7 @@ function saveLabel(
   };
   app.store.transaction(() => {
     app.store.putLabel(label, target.dataset.id);
-    recordWorkunit(app, user, target, label.labelStatus);
+    if (app.settings.recordWorkunits) recordWorkunit(app, user, target, label.labelStatus);
   });
   return label;
 }

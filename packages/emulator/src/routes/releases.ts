@@ -1,5 +1,5 @@
 import { created, type Handler, newUuid, noContent, now, ok } from "../app.js";
-import { alreadyExists, notFound } from "../http/errors.js";
+import { ApiError, alreadyExists, notFound } from "../http/errors.js";
 import { releaseFileKey } from "../releases/builder.js";
 import { bodyOf, datasetFor } from "./common.js";
 import { serializeRelease } from "./serialize.js";
@@ -9,10 +9,22 @@ export const listReleases: Handler = (call) => {
   return ok(call.app.store.listReleases(dataset.id).map(serializeRelease));
 };
 
+/**
+ * Task types without release files. The Python SDK's own test suite skips creating releases on them ("Release files
+ * not supported for 3D segmentation"), so production refuses the request.
+ */
+const UNRELEASABLE_TASK_TYPES = new Set(["pointcloud-segmentation", "pointcloud-segmentation-sequence"]);
+
 /** Answers 201 with a `PENDING` release holding a snapshot of the dataset taken now; it succeeds after a delay. */
 export const createRelease: Handler = (call) => {
   const { app } = call;
   const { dataset } = datasetFor(call, "releases");
+  const taskType = String(dataset.settings.task_type);
+  if (UNRELEASABLE_TASK_TYPES.has(taskType)) {
+    throw new ApiError(400, `Release files are not supported for ${taskType} datasets.`, {
+      task_type: ["Release files are not supported for 3D segmentation."],
+    });
+  }
   const body = bodyOf(call);
   const name = String(body.name);
   if (app.store.getRelease(dataset.id, name)) throw alreadyExists("release");

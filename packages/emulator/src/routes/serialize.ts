@@ -98,7 +98,8 @@ export function serializeDataset(app: App, dataset: DatasetRecord, standing: Sta
     noncollaborator_can_label: false,
     noncollaborator_can_review: false,
   };
-  if (standing !== undefined && standing !== "viewer") wire.role = standing === "owner" ? "admin" : standing;
+  if (standing !== undefined && standing !== "viewer" && standing !== "guest")
+    wire.role = standing === "owner" ? "admin" : standing;
   return wire;
 }
 

@@ -19,6 +19,11 @@ CREATE TABLE IF NOT EXISTS org_members (
   role TEXT NOT NULL,
   PRIMARY KEY (org, username)
 );
+CREATE TABLE IF NOT EXISTS org_guests (
+  org TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+  username TEXT NOT NULL REFERENCES users(username) ON DELETE CASCADE,
+  PRIMARY KEY (org, username)
+);
 CREATE TABLE IF NOT EXISTS datasets (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   owner TEXT NOT NULL,

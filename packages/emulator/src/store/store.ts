@@ -95,6 +95,16 @@ export class Store {
     return row?.role;
   }
 
+  putOrgGuest(org: string, username: string): void {
+    this.sql("INSERT OR IGNORE INTO org_guests (org, username) VALUES (?, ?)").run(org, username);
+  }
+
+  isOrgGuest(org: string, username: string): boolean {
+    return (
+      this.sql("SELECT 1 FROM org_guests WHERE org = ? AND username = ?").get(org, username) !== undefined
+    );
+  }
+
   orgsOf(username: string): { org: string; role: Role }[] {
     return this.sql("SELECT org, role FROM org_members WHERE username = ? ORDER BY org").all(username) as {
       org: string;
