@@ -43,6 +43,8 @@ const emulatorTarget: TargetFactory = {
       users: [alice, bob],
       organizations: [{ name: "acme", members: [{ username: "alice", role: "admin" }] }],
       releaseDelayMs: 50,
+      // Production records workunits from labeling sessions only; the workunit tests need some from label writes.
+      recordWorkunits: true,
     });
     return {
       kind: "emulator",
