@@ -146,37 +146,36 @@ describe("labels, labelsets and workunits", () => {
   });
 
   it("invents no workunits on API label writes (production records them from labeling sessions)", async () => {
-    await createDataset(jane, "no-work");
-    const sample = await createSample(jane, "jane/no-work", "w.jpg");
-    await jane("PUT", `/labels/${sample.uuid}/ground-truth/`, {
-      label_status: "LABELED",
-      attributes: vectorLabel,
-    });
-    await jane("PATCH", `/labels/${sample.uuid}/ground-truth/`, { label_status: "REVIEWED" });
+    await labelThenReview(jane, "no-work");
     const workunits = await jane("GET", "/datasets/jane/no-work/workunits/");
     expect(workunits).toMatchObject({ status: 200, body: [] });
   });
 
   it("with recordWorkunits: a workunit per label write, newest first by default, filterable by time", async () => {
     const recording = await start({ recordWorkunits: true });
-    const jane = client(recording);
     try {
-      await workunitsPerWrite(jane);
+      await workunitsPerWrite(client(recording));
     } finally {
       await recording.close();
     }
   });
 });
 
-/** Two label writes, then the workunits they recorded: order, fields, sort, filter, pages. */
-async function workunitsPerWrite(jane: Request) {
-  await createDataset(jane, "work");
-  const sample = await createSample(jane, "jane/work", "w.jpg");
+/** A new dataset with one sample whose label is written (LABELED), then reviewed (REVIEWED). */
+async function labelThenReview(jane: Request, dataset: string) {
+  await createDataset(jane, dataset);
+  const sample = await createSample(jane, `jane/${dataset}`, "w.jpg");
   await jane("PUT", `/labels/${sample.uuid}/ground-truth/`, {
     label_status: "LABELED",
     attributes: vectorLabel,
   });
   await jane("PATCH", `/labels/${sample.uuid}/ground-truth/`, { label_status: "REVIEWED" });
+  return sample;
+}
+
+/** Two label writes, then the workunits they recorded: order, fields, sort, filter, pages. */
+async function workunitsPerWrite(jane: Request) {
+  const sample = await labelThenReview(jane, "work");
   const workunits = await jane("GET", "/datasets/jane/work/workunits/");
   expect(workunits.status).toBe(200);
   expect(workunits.body.map((w: { work_type: string }) => w.work_type)).toEqual(["review", "label"]);
