@@ -1,5 +1,6 @@
 import { parseArgs } from "node:util";
 import type { EmulatorOptions, EmulatorUser } from "./emulator.js";
+import { corsEntryProblem } from "./http/cors.js";
 
 export const USAGE = `Usage: segments-emulator [options]
 
@@ -14,6 +15,10 @@ export const USAGE = `Usage: segments-emulator [options]
   --strict               catch mistakes production lets through: unknown body fields
                          are 400s naming the field, other leniencies are logged as
                          warnings, responses are checked against the spec
+  --cors ORIGIN          let browser pages of ORIGIN call the emulator (repeatable):
+                         an origin such as http://localhost:5173, "localhost" for
+                         every loopback origin, "*" for any origin, "none" for no
+                         cross-origin access (default: localhost)
   --help                 show this help`;
 
 function parseUser(text: string): EmulatorUser {
@@ -31,6 +36,20 @@ function parseMaxBodyBytes(text: string | undefined): number | undefined {
   if (!Number.isSafeInteger(bytes) || bytes < 1)
     throw new TypeError(`--max-body-bytes: expected a positive integer, got "${text}"`);
   return bytes;
+}
+
+/** `--cors none` alone allows no cross-origin page; otherwise every value is an origin or keyword. */
+function parseCors(values: string[] | undefined): string[] | undefined {
+  if (values === undefined) return undefined;
+  if (values.includes("none")) {
+    if (values.length > 1) throw new TypeError("--cors: none cannot be combined with origins");
+    return [];
+  }
+  for (const value of values) {
+    const problem = corsEntryProblem(value);
+    if (problem) throw new TypeError(`--cors: ${problem}`);
+  }
+  return values;
 }
 
 function parsePort(text: string): number {
@@ -52,6 +71,7 @@ export function parseCli(argv: string[]): EmulatorOptions | "help" {
       "rate-limit": { type: "string" },
       "max-body-bytes": { type: "string" },
       strict: { type: "boolean" },
+      cors: { type: "string", multiple: true },
       help: { type: "boolean", short: "h" },
     },
     strict: true,
@@ -67,5 +87,6 @@ export function parseCli(argv: string[]): EmulatorOptions | "help" {
     strict: values.strict === true ? true : undefined,
     // A strict server checks its responses (a non-conforming one is a 500 naming the violation, and logged).
     validateResponses: values.strict === true,
+    cors: parseCors(values.cors),
   };
 }

@@ -3,6 +3,12 @@ import { parseCli, USAGE } from "./cli-args.js";
 import { type EmulatorOptions, startEmulator } from "./emulator.js";
 import { DataDirError } from "./store/db.js";
 
+function describeCors(origins: readonly string[] | undefined): string {
+  if (origins === undefined) return "loopback origins (use --cors to change)";
+  if (origins.length === 0) return "none";
+  return origins.map((origin) => (origin === "localhost" ? "loopback origins" : origin)).join(", ");
+}
+
 async function main(): Promise<void> {
   let options: EmulatorOptions | "help";
   try {
@@ -32,6 +38,7 @@ async function main(): Promise<void> {
       ? `Data directory: ${options.dataDir}`
       : "State is in memory (use --data-dir to keep it).",
   );
+  console.log(`Browser pages allowed (CORS): ${describeCors(options.cors)}`);
   const stop = (signal: string) => {
     console.log(`Received ${signal}, shutting down.`);
     emulator.close().then(

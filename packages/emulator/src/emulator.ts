@@ -5,6 +5,7 @@ import spec from "@segments-ts/openapi/openapi.json";
 import type { App } from "./app.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./http/body.js";
 import { BodyBudget, DEFAULT_BODY_WAIT_MS, DEFAULT_MAX_IN_FLIGHT_BODY_BYTES } from "./http/body-budget.js";
+import { CorsPolicy } from "./http/cors.js";
 import { PublicUrls } from "./http/public-urls.js";
 import { parseRateLimit, type RateLimit, Throttle } from "./http/rate-limit.js";
 import { createRequestListener, handleClientError, type Violation } from "./http/server.js";
@@ -93,6 +94,13 @@ export interface EmulatorOptions {
    * writes add none unless this is set to have some to list.
    */
   recordWorkunits?: boolean;
+  /**
+   * Origins of browser pages that may call the emulator (CORS): exact origins such as `"http://localhost:5173"`,
+   * `"localhost"` for every loopback origin (any port, `localhost`, `*.localhost`, `127.x.x.x`, `[::1]`) or `"*"`
+   * for every origin. Other origins get no CORS headers, so browsers keep the answers from their pages; an empty
+   * list allows none. Default `["localhost"]`.
+   */
+  cors?: readonly string[];
   /** Where errors and spec violations are reported. Default `console.error`. */
   log?: (message: string, error?: unknown) => void;
 }
@@ -214,6 +222,7 @@ export interface BuiltApp {
   app: App;
   account: { username: string; apiKey: string };
   options: EmulatorOptions;
+  cors: CorsPolicy;
   log: (message: string, error?: unknown) => void;
   /** What strict mode warned about (see {@link Emulator.warnings}). */
   warnings: string[];
@@ -230,6 +239,7 @@ export function buildApp(options: EmulatorOptions = {}): BuiltApp {
     "maxInFlightBodyBytes",
   );
   const mode = requestMode(options.strict ?? defaultStrict(), log);
+  const cors = new CorsPolicy(options.cors);
   const store = new Store(openDatabase(options.dataDir));
   const account = seedAccounts(store, options);
   const specValidator = sharedSpecValidator();
@@ -253,7 +263,7 @@ export function buildApp(options: EmulatorOptions = {}): BuiltApp {
     budget: new BodyBudget(maxInFlight, options.maxBodyWaitMs ?? DEFAULT_BODY_WAIT_MS),
     mode,
   };
-  return { app, account, options, log, warnings: mode.warnings };
+  return { app, account, options, cors, log, warnings: mode.warnings };
 }
 
 function positiveInteger(value: number, name: string): number {
@@ -264,7 +274,7 @@ function positiveInteger(value: number, name: string): number {
 }
 
 /** Internal: serves a built app on `node:http` (see {@link startEmulator}). */
-export async function serveApp({ app, account, options, log, warnings }: BuiltApp): Promise<Emulator> {
+export async function serveApp({ app, account, options, cors, log, warnings }: BuiltApp): Promise<Emulator> {
   const rateLimit =
     typeof options.rateLimit === "string" ? parseRateLimit(options.rateLimit) : options.rateLimit;
   const violations: Violation[] = [];
@@ -273,6 +283,7 @@ export async function serveApp({ app, account, options, log, warnings }: BuiltAp
     validateResponses: options.validateResponses ?? (app.mode.strict || defaultValidateResponses()),
     violations,
     maxBodyBytes: app.settings.maxBodyBytes,
+    cors,
     log,
   });
   const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {

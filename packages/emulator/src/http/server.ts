@@ -9,6 +9,7 @@ import type { UserRecord } from "../store/records.js";
 import type { Operation } from "../validation/spec.js";
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./body.js";
 import type { BodyLease } from "./body-budget.js";
+import type { CorsPolicy } from "./cors.js";
 import { ApiError } from "./errors.js";
 import type { Throttle } from "./rate-limit.js";
 import { Router } from "./router.js";
@@ -34,6 +35,8 @@ export interface ServerOptions {
   violations: Violation[];
   /** Largest accepted JSON request body in bytes (raw, and after gzip decompression); larger ones get a 413. */
   maxBodyBytes?: number;
+  /** Which browser origins may call the emulator; preflights are answered before anything else. Default: none. */
+  cors?: CorsPolicy;
   log: (message: string, error?: unknown) => void;
 }
 
@@ -179,6 +182,7 @@ export function createRequestListener(app: App, options: ServerOptions) {
   }
 
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (options.cors?.handle(req, res)) return;
     const url = parseUrl(req.url ?? "/");
     const method = req.method ?? "GET";
     const baseUrl = app.urls.baseOf(req.headers.host, app.baseUrl);
