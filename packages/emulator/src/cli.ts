@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { parseCli, USAGE } from "./cli-args.js";
 import { type EmulatorOptions, startEmulator } from "./emulator.js";
+import { RouteTableError } from "./routes/index.js";
+import { SpecEnumError } from "./spec/enums.js";
 import { DataDirError } from "./store/db.js";
 
 function describeCors(origins: readonly string[] | undefined): string {
@@ -25,8 +27,11 @@ async function main(): Promise<void> {
   try {
     emulator = await startEmulator(options);
   } catch (error) {
-    // An unusable data directory is the user's to fix: one line naming it and the cause, no stack trace.
-    if (!(error instanceof DataDirError)) throw error;
+    // An unusable data directory is the user's to fix, a route table that disagrees with the spec the developer's:
+    // one line naming the cause, no stack trace.
+    const isStartupError =
+      error instanceof DataDirError || error instanceof RouteTableError || error instanceof SpecEnumError;
+    if (!isStartupError) throw error;
     console.error(`segments-emulator: cannot start: ${error.message}`);
     process.exit(1);
   }

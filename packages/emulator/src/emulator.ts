@@ -8,8 +8,11 @@ import { BodyBudget, DEFAULT_BODY_WAIT_MS, DEFAULT_MAX_IN_FLIGHT_BODY_BYTES } fr
 import { CorsPolicy } from "./http/cors.js";
 import { PublicUrls } from "./http/public-urls.js";
 import { parseRateLimit, type RateLimit, Throttle } from "./http/rate-limit.js";
+import type { Router } from "./http/router.js";
 import { createRequestListener, handleClientError, type Violation } from "./http/server.js";
 import { ReleaseBuilder } from "./releases/builder.js";
+import { compileRoutes, type RouteTarget } from "./routes/index.js";
+import { checkTablesAgainstSpec } from "./spec/tables.js";
 import { PolicySigner } from "./storage/policy.js";
 import { openDatabase } from "./store/db.js";
 import type { Role } from "./store/records.js";
@@ -223,6 +226,7 @@ export interface BuiltApp {
   account: { username: string; apiKey: string };
   options: EmulatorOptions;
   cors: CorsPolicy;
+  routes: Router<RouteTarget>;
   log: (message: string, error?: unknown) => void;
   /** What strict mode warned about (see {@link Emulator.warnings}). */
   warnings: string[];
@@ -240,9 +244,13 @@ export function buildApp(options: EmulatorOptions = {}): BuiltApp {
   );
   const mode = requestMode(options.strict ?? defaultStrict(), log);
   const cors = new CorsPolicy(options.cors);
+  const specValidator = sharedSpecValidator();
+  // Before the database opens: a spec operation without a handler (or the reverse), or a spec role or task type the
+  // emulator has no table entry for, stops the start.
+  const routes = compileRoutes(specValidator.operations);
+  checkTablesAgainstSpec(specValidator.spec);
   const store = new Store(openDatabase(options.dataDir));
   const account = seedAccounts(store, options);
-  const specValidator = sharedSpecValidator();
   const releases = new ReleaseBuilder(store, options.releaseDelayMs ?? 200, (error) =>
     log("release build failed", error),
   );
@@ -263,7 +271,7 @@ export function buildApp(options: EmulatorOptions = {}): BuiltApp {
     budget: new BodyBudget(maxInFlight, options.maxBodyWaitMs ?? DEFAULT_BODY_WAIT_MS),
     mode,
   };
-  return { app, account, options, cors, log, warnings: mode.warnings };
+  return { app, account, options, cors, routes, log, warnings: mode.warnings };
 }
 
 function positiveInteger(value: number, name: string): number {
@@ -274,7 +282,15 @@ function positiveInteger(value: number, name: string): number {
 }
 
 /** Internal: serves a built app on `node:http` (see {@link startEmulator}). */
-export async function serveApp({ app, account, options, cors, log, warnings }: BuiltApp): Promise<Emulator> {
+export async function serveApp({
+  app,
+  account,
+  options,
+  cors,
+  routes,
+  log,
+  warnings,
+}: BuiltApp): Promise<Emulator> {
   const rateLimit =
     typeof options.rateLimit === "string" ? parseRateLimit(options.rateLimit) : options.rateLimit;
   const violations: Violation[] = [];
@@ -284,6 +300,7 @@ export async function serveApp({ app, account, options, cors, log, warnings }: B
     violations,
     maxBodyBytes: app.settings.maxBodyBytes,
     cors,
+    routes,
     log,
   });
   const server = createServer({ keepAliveTimeout: 5000 }, (req, res) => {

@@ -14,7 +14,8 @@ export type Permission =
   | "releases"
   | "settings";
 
-const RANK: Record<Role, number> = { viewer: 0, labeler: 1, reviewer: 2, manager: 3, admin: 4 };
+/** How roles order (a higher one holds every permission of a lower one); checked against the spec's Role enum. */
+export const RANK: Record<Role, number> = { viewer: 0, labeler: 1, reviewer: 2, manager: 3, admin: 4 };
 
 /** The lowest role holding each permission. The dataset owner holds all of them. */
 const MINIMUM_ROLE: Record<Permission, Role> = {

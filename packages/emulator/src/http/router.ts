@@ -34,10 +34,6 @@ export class Router<T> {
     this.routes.sort((a, b) => a.names.length - b.names.length);
   }
 
-  has(method: string, template: string): boolean {
-    return this.routes.some((route) => route.method === method && route.template === template);
-  }
-
   match(method: string, pathname: string): RouteMatch<T> {
     const allowed: string[] = [];
     for (const route of this.routes) {

@@ -1,18 +1,17 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Duplex } from "node:stream";
-import { type App, type Handler, nextTurn, type Reply } from "../app.js";
-import { HANDLERS, KNOWN_ROUTES } from "../routes/index.js";
+import { type App, nextTurn, type Reply } from "../app.js";
+import { compileRoutes, type RouteTarget } from "../routes/index.js";
 import { serveFile } from "../storage/serve.js";
 import { handleUpload, STORAGE_PREFIX, UPLOAD_PATH } from "../storage/upload.js";
 import type { UserRecord } from "../store/records.js";
-import type { Operation } from "../validation/spec.js";
 import { DEFAULT_MAX_BODY_BYTES, readJsonBody } from "./body.js";
 import type { BodyLease } from "./body-budget.js";
 import type { CorsPolicy } from "./cors.js";
 import { ApiError } from "./errors.js";
 import type { Throttle } from "./rate-limit.js";
-import { Router } from "./router.js";
+import type { Router } from "./router.js";
 
 /** A response that did not conform to the spec (recorded in test mode). */
 export interface Violation {
@@ -23,12 +22,6 @@ export interface Violation {
   message: string;
 }
 
-interface RouteTarget {
-  handler: Handler;
-  /** Undefined for an operation the spec does not declare yet (then nothing is validated). */
-  operation?: Operation;
-}
-
 export interface ServerOptions {
   throttle?: Throttle;
   validateResponses: boolean;
@@ -37,21 +30,9 @@ export interface ServerOptions {
   maxBodyBytes?: number;
   /** Which browser origins may call the emulator; preflights are answered before anything else. Default: none. */
   cors?: CorsPolicy;
+  /** The route table; default: compiled from `app.spec` (see compileRoutes, which throws when they disagree). */
+  routes?: Router<RouteTarget>;
   log: (message: string, error?: unknown) => void;
-}
-
-/** Compiles the router: every spec operation with a handler, plus any known operation the spec lacks. */
-function buildRouter(app: App): Router<RouteTarget> {
-  const router = new Router<RouteTarget>();
-  for (const operation of app.spec.operations) {
-    const handler = HANDLERS[operation.operationId];
-    if (handler) router.add(operation.method, operation.path, { handler, operation });
-  }
-  for (const [method, path, operationId] of KNOWN_ROUTES) {
-    const handler = HANDLERS[operationId];
-    if (handler && !router.has(method, path)) router.add(method, path, { handler });
-  }
-  return router;
 }
 
 /** The parts of a request URL the pipeline reads; cheaper than `new URL()` on the hot path. */
@@ -131,7 +112,7 @@ async function send(
  * and (in test mode) check the response against the spec before sending it.
  */
 export function createRequestListener(app: App, options: ServerOptions) {
-  const router = buildRouter(app);
+  const router = options.routes ?? compileRoutes(app.spec.operations);
 
   async function answerApi(
     req: IncomingMessage,
@@ -150,24 +131,16 @@ export function createRequestListener(app: App, options: ServerOptions) {
         : undefined;
     // Only operations that declare a body read one (like the real API, which ignores the body of e.g. a DELETE):
     // so only they can answer 413, which the spec declares on exactly those operations.
-    const takesBody = target.operation
-      ? target.operation.takesBody
-      : req.method !== "GET" && req.method !== "HEAD";
-    const body = takesBody
+    const body = target.operation.takesBody
       ? await readJsonBody(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES, context.lease)
       : undefined;
-    let params: Record<string, unknown> = { ...pathParams };
-    if (target.operation) {
-      params = app.spec.parseParams(target.operation, pathParams, url.searchParams, app.mode);
-      await app.spec.checkBody(target.operation, body, app.mode);
-    } else {
-      for (const [key, value] of url.searchParams) params[key] ??= value;
-    }
+    const params = app.spec.parseParams(target.operation, pathParams, url.searchParams, app.mode);
+    await app.spec.checkBody(target.operation, body, app.mode);
     return target.handler({ app, user, params, body, baseUrl: context.baseUrl, pinnedDatasetId });
   }
 
   function checkResponse(req: IncomingMessage, url: RequestUrl, target: RouteTarget, reply: Reply): Reply {
-    if (!options.validateResponses || !target.operation) return reply;
+    if (!options.validateResponses) return reply;
     const message = app.spec.responseViolation(target.operation, reply.status, reply.body);
     if (!message) return reply;
     options.violations.push({

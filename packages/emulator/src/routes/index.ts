@@ -1,4 +1,6 @@
 import type { Handler } from "../app.js";
+import { Router } from "../http/router.js";
+import type { Operation } from "../validation/spec.js";
 import { createAsset } from "./assets.js";
 import * as collaborators from "./collaborators.js";
 import * as datasets from "./datasets.js";
@@ -10,7 +12,10 @@ import * as samples from "./samples.js";
 import * as users from "./users.js";
 import { listWorkunits } from "./workunits.js";
 
-/** Handlers keyed by the spec's operationId. */
+/**
+ * Handlers keyed by the spec's operationId: the only hand-written part of the route table. Methods and paths come
+ * from the spec (see {@link compileRoutes}), so adding an endpoint here means adding its operation to the spec.
+ */
 export const HANDLERS: Record<string, Handler> = {
   getApiStatus: users.getApiStatus,
   getAuthenticatedUser: users.getAuthenticatedUser,
@@ -54,49 +59,46 @@ export const HANDLERS: Record<string, Handler> = {
   createAsset,
 };
 
+/** A spec operation and the handler that answers it. */
+export interface RouteTarget {
+  handler: Handler;
+  operation: Operation;
+}
+
+/** The spec and the handlers disagree: the emulator refuses to start rather than silently miss an endpoint. */
+export class RouteTableError extends Error {
+  override readonly name = "RouteTableError";
+}
+
 /**
- * The fixed wire contract (method, path, operationId). Routes come from the spec; this table only fills in an
- * operation the spec does not (yet) declare, so such an operation still works, without request validation.
+ * Builds the router from the spec's operations (method, path, operationId), each answered by the handler of its
+ * operationId. Throws a {@link RouteTableError} naming every operationId that is declared twice, that has no
+ * handler, or whose handler matches no operation.
  */
-export const KNOWN_ROUTES: [string, string, string][] = [
-  ["GET", "/api_status/", "getApiStatus"],
-  ["GET", "/user", "getAuthenticatedUser"],
-  ["GET", "/users/{user}", "getUser"],
-  ["GET", "/user/datasets/", "listAuthenticatedUserDatasets"],
-  ["POST", "/user/datasets/", "createDataset"],
-  ["GET", "/users/{user}/datasets/", "listUserDatasets"],
-  ["POST", "/organizations/{organization}/datasets/", "createOrganizationDataset"],
-  ["GET", "/datasets/{owner}/{dataset}/", "getDataset"],
-  ["PATCH", "/datasets/{owner}/{dataset}/", "updateDataset"],
-  ["DELETE", "/datasets/{owner}/{dataset}/", "deleteDataset"],
-  ["POST", "/datasets/{owner}/{dataset}/clone/", "cloneDataset"],
-  ["POST", "/datasets/{owner}/{dataset}/collaborators/", "addDatasetCollaborator"],
-  ["GET", "/datasets/{owner}/{dataset}/collaborators/{username}", "getDatasetCollaborator"],
-  ["PATCH", "/datasets/{owner}/{dataset}/collaborators/{username}", "updateDatasetCollaborator"],
-  ["DELETE", "/datasets/{owner}/{dataset}/collaborators/{username}", "deleteDatasetCollaborator"],
-  ["GET", "/datasets/{owner}/{dataset}/samples/", "listSamples"],
-  ["POST", "/datasets/{owner}/{dataset}/samples/", "createSample"],
-  ["POST", "/datasets/{owner}/{dataset}/samples_bulk/", "createSamples"],
-  ["DELETE", "/datasets/{owner}/{dataset}/samples_bulk/", "deleteSamples"],
-  ["GET", "/samples/{sample_uuid}/", "getSample"],
-  ["PATCH", "/samples/{sample_uuid}/", "updateSample"],
-  ["DELETE", "/samples/{sample_uuid}/", "deleteSample"],
-  ["GET", "/labels/{sample_uuid}/{labelset}/", "getLabel"],
-  ["PUT", "/labels/{sample_uuid}/{labelset}/", "putLabel"],
-  ["PATCH", "/labels/{sample_uuid}/{labelset}/", "updateLabel"],
-  ["DELETE", "/labels/{sample_uuid}/{labelset}/", "deleteLabel"],
-  ["GET", "/datasets/{owner}/{dataset}/labelsets/", "listLabelsets"],
-  ["POST", "/datasets/{owner}/{dataset}/labelsets/", "createLabelset"],
-  ["GET", "/datasets/{owner}/{dataset}/labelsets/{labelset}/", "getLabelset"],
-  ["DELETE", "/datasets/{owner}/{dataset}/labelsets/{labelset}/", "deleteLabelset"],
-  ["GET", "/datasets/{owner}/{dataset}/issues/", "listIssues"],
-  ["POST", "/samples/{sample_uuid}/issues/", "createIssue"],
-  ["PATCH", "/issues/{issue_uuid}/", "updateIssue"],
-  ["DELETE", "/issues/{issue_uuid}/", "deleteIssue"],
-  ["GET", "/datasets/{owner}/{dataset}/releases/", "listReleases"],
-  ["POST", "/datasets/{owner}/{dataset}/releases/", "createRelease"],
-  ["GET", "/datasets/{owner}/{dataset}/releases/{release}/", "getRelease"],
-  ["DELETE", "/datasets/{owner}/{dataset}/releases/{release}/", "deleteRelease"],
-  ["GET", "/datasets/{owner}/{dataset}/workunits/", "listWorkunits"],
-  ["POST", "/assets/", "createAsset"],
-];
+export function compileRoutes(
+  operations: readonly Operation[],
+  handlers: Readonly<Record<string, Handler>> = HANDLERS,
+): Router<RouteTarget> {
+  const router = new Router<RouteTarget>();
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const operation of operations) {
+    const { operationId, method, path } = operation;
+    if (seen.has(operationId)) problems.push(`operationId ${operationId} is declared twice in the spec`);
+    seen.add(operationId);
+    // Own keys only: an operationId such as "toString" must not find Object.prototype's.
+    const handler = Object.hasOwn(handlers, operationId) ? handlers[operationId] : undefined;
+    if (handler) router.add(method, path, { handler, operation });
+    else problems.push(`spec operation ${operationId} (${method} ${path}) has no handler`);
+  }
+  for (const operationId of Object.keys(handlers)) {
+    if (!seen.has(operationId)) problems.push(`handler ${operationId} matches no operationId of the spec`);
+  }
+  if (problems.length > 0) {
+    throw new RouteTableError(
+      `the emulator's handlers (src/routes/index.ts) and the bundled spec disagree: ${problems.join("; ")}. ` +
+        "Add the handler or the operation (openapi/, then pnpm generate).",
+    );
+  }
+  return router;
+}

@@ -1,5 +1,6 @@
 import type { App } from "../app.js";
 import type { Standing } from "../auth/permissions.js";
+import { SPEC_ENUMS } from "../spec/enums.js";
 import type {
   DatasetRecord,
   IssueRecord,
@@ -51,16 +52,8 @@ export function serializeUser(app: App, user: UserRecord, self = false): Json {
   return wire;
 }
 
-const LABEL_STATUSES = [
-  "REVIEWED",
-  "REVIEWING_IN_PROGRESS",
-  "LABELED",
-  "LABELING_IN_PROGRESS",
-  "REJECTED",
-  "PRELABELED",
-  "SKIPPED",
-  "VERIFIED",
-] as const;
+/** Every label status but UNLABELED (counted as the samples without a label), from the spec's LabelStatus enum. */
+const LABEL_STATUSES = SPEC_ENUMS.labelStatuses.filter((status) => status !== "UNLABELED");
 
 function labelStats(app: App, dataset: DatasetRecord): Json {
   const total = app.store.countSamples(dataset.id);
