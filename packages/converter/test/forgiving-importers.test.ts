@@ -11,7 +11,7 @@ import { CategoryLimitError, categoryIdFor, MAX_CATEGORIES } from "../src/format
 import { yoloFormat } from "../src/formats/dataset-formats.js";
 import { fromLabelme } from "../src/formats/labelme.js";
 import { parseYoloDataYaml, yoloLabelStem } from "../src/formats/yolo-data-yaml.js";
-import { parseYolo } from "../src/formats/yolo-import.js";
+import { parseYolo, yoloLines } from "../src/formats/yolo-import.js";
 import { WarningCollector } from "../src/index.js";
 import { importDatasetFolder } from "../src/node/index.js";
 
@@ -441,5 +441,24 @@ describe("category maps scale linearly", () => {
     expect(error).toBeInstanceOf(CategoryLimitError);
     expect((error as CategoryLimitError).limit).toBe(MAX_CATEGORIES);
     expect((error as Error).message).toMatch(/file x\.xml/);
+  });
+});
+
+describe("yoloLines", () => {
+  it("numbers each non-blank line by its place in the file, CRLF or LF", () => {
+    expect(yoloLines("0 0.5 0.5 0.2 0.4\r\n\n  \n1 0.1 0.1 0.1 0.1\n", "a.txt")).toEqual([
+      { item: "line 1", values: [0, 0.5, 0.5, 0.2, 0.4] },
+      { item: "line 4", values: [1, 0.1, 0.1, 0.1, 0.1] },
+    ]);
+  });
+
+  it("names the file and line of a value that is not a plain decimal", () => {
+    expect(() => yoloLines("0 0.5\n0 0x1A", "a.txt")).toThrow(
+      expect.objectContaining({
+        message: expect.stringContaining('not a number: "0x1A"'),
+        file: "a.txt",
+        item: "line 2",
+      }),
+    );
   });
 });

@@ -67,6 +67,61 @@ export function parseYolo(text: string, options: ParseYoloOptions): ImageVectorA
   requireImageSize(W, H, { file });
   const out: ImageVectorAnnotation[] = [];
   const seen = new Set<string>();
+  for (const { item, values } of yoloLines(text, file)) {
+    const key = values.join(" ");
+    if (seen.has(key)) {
+      warnings?.add("duplicate line dropped", { file, item });
+      continue;
+    }
+    seen.add(key);
+    const cls = values[0] as number;
+    if (!Number.isInteger(cls) || cls < 0 || cls >= options.classCount)
+      throw new ConversionError(
+        `class index ${cls} is not in the class names (${options.classCount} classes)`,
+        {
+          file,
+          item,
+          field: "class",
+        },
+      );
+    const category_id = options.classIds?.[cls] ?? cls + 1;
+    const coords = clipNormalised(values.slice(1), { file, item, warnings });
+    if (coords.length === 4)
+      out.push({
+        id: out.length + 1,
+        category_id,
+        type: "bbox",
+        points: boxCorners(coords, W, H, item, options),
+      });
+    else if (coords.length >= 6 && coords.length % 2 === 0)
+      out.push({
+        id: out.length + 1,
+        category_id,
+        type: "polygon",
+        points: toPairs(coords.map((v, i) => v * (i % 2 === 0 ? W : H))),
+      });
+    else
+      throw new ConversionError(
+        `expected 4 box values or at least 3 x,y pairs, got ${coords.length} values`,
+        {
+          file,
+          item,
+        },
+      );
+  }
+  return out;
+}
+
+/**
+ * The lines of a YOLO label file as numbers, blank lines skipped, each with its `line N` for error messages.
+ *
+ * @example
+ * ```ts
+ * yoloLines("0 0.5 0.5 0.2 0.4\r\n\n", "a.txt"); // [{ item: "line 1", values: [0, 0.5, 0.5, 0.2, 0.4] }]
+ * ```
+ */
+export function yoloLines(text: string, file: string): Array<{ item: string; values: number[] }> {
+  const lines: Array<{ item: string; values: number[] }> = [];
   text
     .replace(/\r\n?/g, "\n")
     .split("\n")
@@ -74,54 +129,14 @@ export function parseYolo(text: string, options: ParseYoloOptions): ImageVectorA
       const line = raw.trim();
       if (line === "") return;
       const item = `line ${lineIndex + 1}`;
-      const values = lineValues(line, file, item);
-      const key = values.join(" ");
-      if (seen.has(key)) {
-        warnings?.add("duplicate line dropped", { file, item });
-        return;
-      }
-      seen.add(key);
-      const cls = values[0] as number;
-      if (!Number.isInteger(cls) || cls < 0 || cls >= options.classCount)
-        throw new ConversionError(
-          `class index ${cls} is not in the class names (${options.classCount} classes)`,
-          {
-            file,
-            item,
-            field: "class",
-          },
-        );
-      const category_id = options.classIds?.[cls] ?? cls + 1;
-      const coords = clipNormalised(values.slice(1), { file, item, warnings });
-      if (coords.length === 4)
-        out.push({
-          id: out.length + 1,
-          category_id,
-          type: "bbox",
-          points: boxCorners(coords, W, H, item, options),
-        });
-      else if (coords.length >= 6 && coords.length % 2 === 0)
-        out.push({
-          id: out.length + 1,
-          category_id,
-          type: "polygon",
-          points: toPairs(coords.map((v, i) => v * (i % 2 === 0 ? W : H))),
-        });
-      else
-        throw new ConversionError(
-          `expected 4 box values or at least 3 x,y pairs, got ${coords.length} values`,
-          {
-            file,
-            item,
-          },
-        );
+      lines.push({ item, values: lineValues(line, file, item) });
     });
-  return out;
+  return lines;
 }
 
-/** The numbers of a line: decimal text only (`Number` alone would take `0x1A` and `Infinity`). */
 /**
- * The numbers of one label-file line; anything but a plain decimal number is a located error.
+ * The numbers of one label-file line; anything but a plain decimal number is a located error (`Number` alone
+ * would take `0x1A` and `Infinity`).
  *
  * @example
  * ```ts

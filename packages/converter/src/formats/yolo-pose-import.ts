@@ -8,7 +8,7 @@ import type { Category, ImageVectorAnnotation, LabeledImage } from "../types.js"
 import { isRecord, kindOf, requireImageSize } from "./common.js";
 import { keypointAnnotations } from "./keypoints.js";
 import { parseYoloDataYaml } from "./yolo-data-yaml.js";
-import { lineValues, pairYoloLabels } from "./yolo-import.js";
+import { pairYoloLabels, yoloLines } from "./yolo-import.js";
 import type { KptShape } from "./yolo-pose.js";
 
 /** What a YOLO pose `data.yaml` says about the labels. */
@@ -85,45 +85,38 @@ export function parseYoloPose(
   let id = 0;
   const nextId = () => ++id;
   let instance = 0;
-  text
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .forEach((raw, lineIndex) => {
-      const line = raw.trim();
-      if (line === "") return;
-      const item = `line ${lineIndex + 1}`;
-      const values = lineValues(line, file, item);
-      if (values.length !== 5 + k * dims)
-        throw new ConversionError(
-          `expected 5 + ${k}x${dims} values (kpt_shape [${k}, ${dims}]), got ${values.length}`,
-          { file, item },
-        );
-      const cls = values[0] as number;
-      if (!Number.isInteger(cls) || cls < 0 || cls >= dataset.names.length)
-        throw new ConversionError(`class index ${cls} is not in names (${dataset.names.length} classes)`, {
-          file,
-          item,
-          field: "class",
-        });
-      if (values.slice(1).some((v, j) => (j < 4 || dims === 2 || (j - 4) % 3 !== 2) && (v < 0 || v > 1)))
-        throw new ConversionError("normalised coordinate outside [0, 1]", { file, item });
-      const [cx, cy, w, h] = values.slice(1, 5) as [number, number, number, number];
-      const categoryId = cls + 1;
-      instance++;
-      out.push({
-        id: nextId(),
-        category_id: categoryId,
-        type: "bbox",
-        points: [
-          [(cx - w / 2) * W, (cy - h / 2) * H],
-          [(cx + w / 2) * W, (cy + h / 2) * H],
-        ],
-        attributes: { instance },
+  for (const { item, values } of yoloLines(text, file)) {
+    if (values.length !== 5 + k * dims)
+      throw new ConversionError(
+        `expected 5 + ${k}x${dims} values (kpt_shape [${k}, ${dims}]), got ${values.length}`,
+        { file, item },
+      );
+    const cls = values[0] as number;
+    if (!Number.isInteger(cls) || cls < 0 || cls >= dataset.names.length)
+      throw new ConversionError(`class index ${cls} is not in names (${dataset.names.length} classes)`, {
+        file,
+        item,
+        field: "class",
       });
-      const triples = keypointTriples(values.slice(5), dims, W, H, { file, item });
-      const names = dataset.keypointNames?.[cls] ?? defaultNames(k);
-      out.push(...keypointAnnotations({ categoryId, instance, keypoints: triples, names }, nextId));
+    if (values.slice(1).some((v, j) => (j < 4 || dims === 2 || (j - 4) % 3 !== 2) && (v < 0 || v > 1)))
+      throw new ConversionError("normalised coordinate outside [0, 1]", { file, item });
+    const [cx, cy, w, h] = values.slice(1, 5) as [number, number, number, number];
+    const categoryId = cls + 1;
+    instance++;
+    out.push({
+      id: nextId(),
+      category_id: categoryId,
+      type: "bbox",
+      points: [
+        [(cx - w / 2) * W, (cy - h / 2) * H],
+        [(cx + w / 2) * W, (cy + h / 2) * H],
+      ],
+      attributes: { instance },
     });
+    const triples = keypointTriples(values.slice(5), dims, W, H, { file, item });
+    const names = dataset.keypointNames?.[cls] ?? defaultNames(k);
+    out.push(...keypointAnnotations({ categoryId, instance, keypoints: triples, names }, nextId));
+  }
   return out;
 }
 
