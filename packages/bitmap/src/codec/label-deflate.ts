@@ -3,7 +3,7 @@
 // one above, and the difference to the id above, repeated, over each piece where it does not. Zeros become runs
 // (distance-1 matches, as zlib's Z_RLE strategy would code them) and a repeated difference a distance-4 match (one
 // pixel's four bytes, again and again). Building those symbols from the runs skips both writing the filtered bytes
-// (h * (4w + 1), 33 MB at 4K) and scanning them again for matches.
+// (h * (4w + 1) of them, tens of megabytes for a 4K label) and scanning them again for matches.
 import { byteOf, RleTokens } from "./deflate-rle.js";
 
 /**

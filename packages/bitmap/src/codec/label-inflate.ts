@@ -4,7 +4,7 @@
 // i.e. pixels equal to their left or upper neighbour, and a distance-4 run one pixel difference repeated; the
 // receiving PixelRows (label-pixels.ts) turns them into a `fill` or a short loop of ids (Sub), or nothing / a few
 // patched pixels (Up rows start as a copy of the row above), so the zero bytes are never written or read, which a
-// general inflate followed by an unfilter pass must do (33 MB each at 4K).
+// general inflate followed by an unfilter pass must do (h * (4w + 1) bytes each way).
 //
 // Two passes over batches of a few thousand symbols: huffmanBatch decodes symbols into tokens (a literal, a run of
 // one byte, a run of the last four bytes), PixelRows.consume turns tokens into ids. Each hot loop keeps its state in

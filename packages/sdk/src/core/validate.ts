@@ -79,8 +79,8 @@ export function requireBoolean(value: unknown, argument: string): boolean {
 }
 
 /**
- * The longest delay `setTimeout` honours: Node and browsers fire a longer one after 1 ms, so a larger timeout would
- * abort every attempt at once and a larger poll interval would poll in a tight loop.
+ * The longest delay `setTimeout` honours (2^31 - 1 ms): Node and browsers fire a longer one almost at once, so a
+ * larger timeout would abort every attempt at once and a larger poll interval would poll in a tight loop.
  */
 export const MAX_TIMER_MS = 2_147_483_647;
 
