@@ -108,8 +108,14 @@ describe("withCodeSamples", () => {
     expect(samples[0]?.source).toContain('import { SegmentsClient } from "@segments-ts/sdk";');
     expect(samples[1]?.source).toBe("segments datasets get jane/flowers");
     expect(operation?.description).toMatch(
-      /^\*\*SDK\*\* \[`client\.getDataset\(\)`\]\(\.\.\/reference\/@segments-ts\/sdk\/classes\/SegmentsClient\.html#getdataset\) · \*\*CLI\*\* `segments datasets get jane\/flowers`/,
+      /^\*\*SDK\*\* \[`client\.getDataset\(\)`\]\(\.\.\/reference\/@segments-ts\/sdk\/classes\/SegmentsClient\.html#getdataset\) · \*\*CLI\*\* `segments datasets get jane\/flowers` · \*\*Python SDK\*\* `get_dataset\(id\)`\n/,
     );
+  });
+
+  it("names the Python SDK's call from the spec's x-python-sdk, and none where it has no method", () => {
+    const collaborator = enriched.paths["/datasets/{owner}/{dataset}/collaborators/{username}"]?.get;
+    expect(collaborator?.description).toContain("**Python SDK** `get_dataset_collaborator(id, username)`");
+    expect(enriched.paths["/api_status/"]?.get?.description).not.toContain("**Python SDK**");
   });
 
   it("leaves out the CLI tab where no command makes the call, and the SDK tab where no method does", () => {
@@ -135,7 +141,7 @@ describe("operationsPage", () => {
       .filter((line) => line.startsWith("| ") && !/^\| (operation|---) /.test(line));
     expect(rows).toHaveLength(calls.length);
     expect(page).toContain(
-      "[`GET /datasets/{owner}/{dataset}/`](./index.md#tag/Datasets/operation/getDataset) | [`client.getDataset()`](../reference/@segments-ts/sdk/classes/SegmentsClient.md#getdataset) | `segments datasets get jane/flowers` |",
+      "[`GET /datasets/{owner}/{dataset}/`](./index.md#tag/Datasets/operation/getDataset) | [`client.getDataset()`](../reference/@segments-ts/sdk/classes/SegmentsClient.md#getdataset) | `segments datasets get jane/flowers` | `get_dataset(id)` |",
     );
     expect(redocAnchor({ tag: "Datasets", operationId: "getDataset" })).toBe(
       "tag/Datasets/operation/getDataset",
