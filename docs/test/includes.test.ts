@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { EXPORT_FORMATS } from "@segments-ts/converter";
 import { describe, expect, it } from "vitest";
 import { expandIncludes, extractSection } from "../src/includes.ts";
 
@@ -42,5 +44,13 @@ describe("expandIncludes", () => {
     const expanded = expandIncludes("<!-- include: README.md#Quick start -->", "docs/guides/x.md");
     expect(expanded).toContain("pnpm@10.34.8 demo");
     expect(expanded).not.toContain("<!-- include");
+  });
+});
+
+describe("the releases guide's list of export formats", () => {
+  it("is the converter's registry, through the README table it includes", () => {
+    const guide = readFileSync(new URL("../guides/releases-and-exports.md", import.meta.url), "utf8");
+    const expanded = expandIncludes(guide, "docs/guides/releases-and-exports.md");
+    for (const format of EXPORT_FORMATS) expect(expanded).toContain(`| \`${format}\` |`);
   });
 });
