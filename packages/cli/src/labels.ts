@@ -23,6 +23,7 @@ import {
   type LabeledImage,
   type SegmentationAnnotation,
 } from "@segments-ts/converter";
+import type { TaskType } from "@segments-ts/sdk";
 import type { Context } from "./context.js";
 import { CliError } from "./errors.js";
 import { ExitCode } from "./exit-codes.js";
@@ -41,14 +42,17 @@ export interface BitmapSidecar {
 }
 
 /** Task types that take segmentation bitmap labels. */
-export const SEGMENTATION_TASK_TYPES = ["segmentation-bitmap", "segmentation-bitmap-highres"];
+export const SEGMENTATION_TASK_TYPES: readonly string[] = [
+  "segmentation-bitmap",
+  "segmentation-bitmap-highres",
+] satisfies readonly TaskType[];
 
 /** Vector annotation types each vector task type accepts. */
-const VECTOR_TYPES: Record<string, readonly string[]> = {
+const VECTOR_TYPES: Partial<Record<string, readonly string[]>> = {
   bboxes: ["bbox"],
   vector: ["bbox", "polygon", "polyline", "point"],
   keypoints: ["point"],
-};
+} satisfies Partial<Record<TaskType, readonly string[]>>;
 
 /** What a label file holds. */
 export type LabelKind = "vector" | "segmentation";

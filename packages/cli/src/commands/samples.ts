@@ -6,7 +6,7 @@
  */
 import { basename, join } from "node:path";
 import { bitmap2file } from "@segments-ts/bitmap";
-import { LABEL_STATUSES, type LabelAttributes, type LabelStatus } from "@segments-ts/sdk";
+import { LABEL_STATUSES, type LabelAttributes, type LabelStatus, type TaskType } from "@segments-ts/sdk";
 import type { Command } from "commander";
 import { mapLimit } from "../concurrency.js";
 import { action, type Context, positiveInt, type Runtime } from "../context.js";
@@ -17,15 +17,15 @@ import { SAMPLE_FIELDS, withJson } from "../json-fields.js";
 import { type LabelItem, type LabelSource, loadLabels, matchLabels, stripExtension } from "../labels.js";
 import { Progress } from "../progress.js";
 
-/** Task types whose samples are a single image (`{ image: { url } }`). */
-const IMAGE_TASK_TYPES = [
+/** Task types whose samples are a single image (`{ image: { url } }`); "" is a dataset without a task type. */
+const IMAGE_TASK_TYPES: readonly string[] = [
   "segmentation-bitmap",
   "segmentation-bitmap-highres",
   "vector",
   "bboxes",
   "keypoints",
   "",
-];
+] satisfies readonly (TaskType | "")[];
 
 /** Label statuses `--label-status` accepts (`UNLABELED` would make a label a re-run cannot recognise). */
 const UPLOAD_LABEL_STATUSES = LABEL_STATUSES.filter(
