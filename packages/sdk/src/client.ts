@@ -2,9 +2,11 @@
  * `SegmentsClient`: one method per method of the official Python SDK (v1.30), camelCased, with the same defaults,
  * plus auto-pagination, bulk ingest, release polling and uploads.
  *
- * How to read it: src/methods/ holds the methods, one file per resource, each file a class that extends the previous
- * one (base.ts, which reads the options, is the root); every method is a one-line delegation to src/resources/, so
- * each resource stays small and testable on its own. This file names the result.
+ * How to read it: src/methods/ holds the methods, one file per resource (users, datasets, collaborators, samples,
+ * bulk samples, labels, labelsets, issues, releases, workunits, assets). Each file is a class that extends the
+ * previous one (base.ts, which reads the options, is the root) and holds, per method, its TSDoc, its argument
+ * checks and its request (`contextOf(this).api.GET("/path", ...)` on the generated client, run by `call`), plus the
+ * file's `*_OPERATIONS` table for src/operation-map.ts. This file names the result.
  */
 import { AssetMethods } from "./methods/assets.js";
 

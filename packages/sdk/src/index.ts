@@ -47,30 +47,28 @@ export type { Logger, LogLevel } from "./core/logger.js";
 export { PageIterator } from "./core/pagination.js";
 export type { FetchLike, RequestOptions } from "./core/transport.js";
 export type { UploadData } from "./core/upload.js";
-export {
-  OPERATION_METHODS,
-  type SegmentsClientMethod,
-  UNMAPPED_OPERATIONS,
-} from "./operation-map.js";
+export type { AddSamplesParams, AddSamplesProgress, SampleCreateFor } from "./methods/bulk-samples.js";
 export type {
   AddDatasetParams,
   CloneDatasetParams,
   GetDatasetsParams,
   UpdateDatasetParams,
-} from "./resources/datasets.js";
-export type { AddIssueParams } from "./resources/issues.js";
-export type { AddLabelParams, GetLabelParams, UpdateLabelParams } from "./resources/labels.js";
-export { ReleaseFailedError, type WaitForReleaseOptions } from "./resources/releases.js";
+} from "./methods/datasets.js";
+export type { AddIssueParams } from "./methods/issues.js";
+export type { AddLabelParams, GetLabelParams, UpdateLabelParams } from "./methods/labels.js";
+export { ReleaseFailedError, type WaitForReleaseOptions } from "./methods/releases.js";
 export type {
   AddSampleParams,
-  AddSamplesParams,
-  AddSamplesProgress,
   GetSampleParams,
   GetSamplesParams,
-  SampleCreateFor,
   SampleFilters,
   UpdateSampleParams,
-} from "./resources/samples.js";
-export type { GetWorkunitsParams, WorkunitFilters } from "./resources/workunits.js";
+} from "./methods/samples.js";
+export type { GetWorkunitsParams, WorkunitFilters } from "./methods/workunits.js";
+export {
+  OPERATION_METHODS,
+  type SegmentsClientMethod,
+  UNMAPPED_OPERATIONS,
+} from "./operation-map.js";
 export type * from "./types.js";
 export { type EgoTransformOptions, transformLabelToEgoCoordinates } from "./utils/ego.js";

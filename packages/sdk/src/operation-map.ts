@@ -7,11 +7,15 @@
 import type { OperationId } from "@segments-ts/client";
 import type { SegmentsClient } from "./client.js";
 import { ASSET_OPERATIONS } from "./methods/assets.js";
+import { BULK_SAMPLE_OPERATIONS } from "./methods/bulk-samples.js";
+import { COLLABORATOR_OPERATIONS } from "./methods/collaborators.js";
 import { DATASET_OPERATIONS } from "./methods/datasets.js";
 import { ISSUE_OPERATIONS } from "./methods/issues.js";
 import { LABEL_OPERATIONS } from "./methods/labels.js";
+import { LABELSET_OPERATIONS } from "./methods/labelsets.js";
 import { RELEASE_OPERATIONS } from "./methods/releases.js";
 import { SAMPLE_OPERATIONS } from "./methods/samples.js";
+import { USER_OPERATIONS } from "./methods/users.js";
 import { WORKUNIT_OPERATIONS } from "./methods/workunits.js";
 
 /** The name of a method of `SegmentsClient`. */
@@ -31,9 +35,13 @@ export type SegmentsClientMethod = {
  * ```
  */
 export const OPERATION_METHODS = {
+  ...USER_OPERATIONS,
   ...DATASET_OPERATIONS,
+  ...COLLABORATOR_OPERATIONS,
   ...SAMPLE_OPERATIONS,
+  ...BULK_SAMPLE_OPERATIONS,
   ...LABEL_OPERATIONS,
+  ...LABELSET_OPERATIONS,
   ...ISSUE_OPERATIONS,
   ...RELEASE_OPERATIONS,
   ...WORKUNIT_OPERATIONS,

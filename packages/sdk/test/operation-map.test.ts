@@ -9,11 +9,15 @@ import { expect, test } from "vitest";
 import { README_PATH, renderParityTable, withTable } from "../scripts/parity-table.js";
 import { OPERATION_METHODS, SegmentsClient, UNMAPPED_OPERATIONS } from "../src/index.js";
 import { ASSET_OPERATIONS } from "../src/methods/assets.js";
+import { BULK_SAMPLE_OPERATIONS } from "../src/methods/bulk-samples.js";
+import { COLLABORATOR_OPERATIONS } from "../src/methods/collaborators.js";
 import { DATASET_OPERATIONS } from "../src/methods/datasets.js";
 import { ISSUE_OPERATIONS } from "../src/methods/issues.js";
 import { LABEL_OPERATIONS } from "../src/methods/labels.js";
+import { LABELSET_OPERATIONS } from "../src/methods/labelsets.js";
 import { RELEASE_OPERATIONS } from "../src/methods/releases.js";
 import { SAMPLE_OPERATIONS } from "../src/methods/samples.js";
+import { USER_OPERATIONS } from "../src/methods/users.js";
 import { WORKUNIT_OPERATIONS } from "../src/methods/workunits.js";
 
 const operationIds = Object.keys(OPERATIONS).sort();
@@ -28,9 +32,13 @@ test("every spec operation is mapped to a method or excluded, exactly once", () 
 
 test("each operation is declared by one file of src/methods/ only (a second one would silently win)", () => {
   const perFile = [
+    USER_OPERATIONS,
     DATASET_OPERATIONS,
+    COLLABORATOR_OPERATIONS,
     SAMPLE_OPERATIONS,
+    BULK_SAMPLE_OPERATIONS,
     LABEL_OPERATIONS,
+    LABELSET_OPERATIONS,
     ISSUE_OPERATIONS,
     RELEASE_OPERATIONS,
     WORKUNIT_OPERATIONS,

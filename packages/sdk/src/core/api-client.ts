@@ -15,10 +15,10 @@ import {
   type TransportResult,
 } from "./transport.js";
 
-/** The typed methods the resources use. */
+/** The typed methods the `SegmentsClient` methods (src/methods/) use. */
 export type ApiMethods = Pick<SegmentsApiClient, "GET" | "POST" | "PUT" | "PATCH" | "DELETE">;
 
-/** What resources pass as the second argument, next to `params` and `body`. */
+/** What the methods pass as the second argument, next to `params` and `body`. */
 export interface CallInit {
   sendOptions: SendOptions;
   // The generated init types have an index signature.

@@ -1,9 +1,10 @@
-/** Asset uploads: methods of `SegmentsClient`, each a delegation to `src/resources/`. */
+/** Asset uploads: register the file with the API, then POST it to the presigned storage URL. */
 import type { OperationId } from "@segments-ts/client";
+import { call } from "../core/context.js";
 import { ValidationError } from "../core/errors.js";
 import type { RequestOptions } from "../core/transport.js";
-import type { UploadData } from "../core/upload.js";
-import { uploadAsset } from "../resources/assets.js";
+import { presignedPostRequest, toBlob, type UploadData } from "../core/upload.js";
+import { requireRequestOptions, requireString } from "../core/validate.js";
 import type { File } from "../types.js";
 import { contextOf } from "./base.js";
 import { WorkunitMethods } from "./workunits.js";
@@ -24,11 +25,23 @@ export class AssetMethods extends WorkunitMethods {
    * });
    * ```
    */
-  uploadAsset(data: UploadData, filename = "label.png", options?: RequestOptions): Promise<File> {
+  async uploadAsset(data: UploadData, filename = "label.png", options: RequestOptions = {}): Promise<File> {
+    const { api, transport } = contextOf(this);
     if (data === undefined || data === null) {
-      return Promise.reject(new ValidationError("data", "pass the file contents or a file path."));
+      throw new ValidationError("data", "pass the file contents or a file path.");
     }
-    return uploadAsset(contextOf(this), data, filename, options);
+    requireString(filename, "filename");
+    // Checked before the file is read: the options also govern the upload to storage, which bypasses `call`.
+    requireRequestOptions(options);
+    const blob = await toBlob(data, filename);
+    const asset = await call(options, (init) => api.POST("/assets/", { ...init, body: { filename } }));
+    const { url, fields } = asset.presignedPostFields;
+    const upload = presignedPostRequest(url, fields as Record<string, string>, blob, filename);
+    // Straight to the transport, without the API key or per-call headers: this goes to the storage host.
+    // Re-posting to the same key is harmless, so it may be retried.
+    const { signal, timeout, maxRetries } = options;
+    await transport.send(upload, { retryNonIdempotent: true, signal, timeout, maxRetries });
+    return asset;
   }
 }
 

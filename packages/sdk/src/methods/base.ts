@@ -4,6 +4,7 @@
  */
 import { defaultExchange } from "#default-exchange";
 import { createApiClient } from "../core/api-client.js";
+import type { Context } from "../core/context.js";
 import { AuthenticationError } from "../core/errors.js";
 import { fetchExchange } from "../core/fetch-exchange.js";
 import { createLogger, type Logger, type LogLevel, readEnv, resolveLogLevel } from "../core/logger.js";
@@ -20,7 +21,6 @@ import {
   requireMaxRetries,
   requireTimeout,
 } from "../core/validate.js";
-import type { Context } from "../resources/context.js";
 
 /**
  * The production API root.
@@ -75,7 +75,7 @@ const DEFAULT_MAX_RETRIES = 2;
 /** Each client's shared state, kept off the object so that inspecting or serializing a client shows none of it. */
 const contexts = new WeakMap<object, Context>();
 
-/** The state the method layers (src/methods/) hand to the resource functions. */
+/** The state of the client a method was called on: each method of src/methods/ starts with `contextOf(this)`. */
 export function contextOf(client: object): Context {
   const context = contexts.get(client);
   if (!context) throw new TypeError("SegmentsClient methods must be called on a SegmentsClient");

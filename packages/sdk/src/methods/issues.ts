@@ -1,14 +1,24 @@
-/** Issues: methods of `SegmentsClient`, each a delegation to `src/resources/`. */
-import type { OperationId } from "@segments-ts/client";
+/** Issues attached to samples: methods of `SegmentsClient`, each with its request. */
+import { ISSUE_STATUSES, type OperationId } from "@segments-ts/client";
 import type { APIPromise } from "../core/api-promise.js";
+import { call } from "../core/context.js";
+import { parseDatasetIdentifier, pathSegment } from "../core/identifiers.js";
 import type { RequestOptions } from "../core/transport.js";
-import * as issues from "../resources/issues.js";
-import type { Issue, IssueUpdate } from "../types.js";
+import { definedOnly, requireOneOf, requireString } from "../core/validate.js";
+import type { Issue, IssueAnchor, IssueStatus, IssueUpdate } from "../types.js";
 import { contextOf } from "./base.js";
-import { LabelMethods } from "./labels.js";
+import { LabelsetMethods } from "./labelsets.js";
+
+/** Optional fields of `addIssue`. */
+export interface AddIssueParams {
+  /** Default `OPEN`. */
+  status?: IssueStatus;
+  /** What the issue points at (a location, a track, a scene attribute). */
+  anchor?: IssueAnchor;
+}
 
 /** Issues; a layer of {@link SegmentsClient}, the class to use. */
-export class IssueMethods extends LabelMethods {
+export class IssueMethods extends LabelsetMethods {
   /**
    * Lists the issues of a dataset.
    *
@@ -18,7 +28,13 @@ export class IssueMethods extends LabelMethods {
    * ```
    */
   getIssues(dataset: string, options?: RequestOptions): APIPromise<Issue[]> {
-    return issues.getIssues(contextOf(this), dataset, options);
+    const { api } = contextOf(this);
+    return call(options, (init) =>
+      api.GET("/datasets/{owner}/{dataset}/issues/", {
+        ...init,
+        params: { path: parseDatasetIdentifier(dataset) },
+      }),
+    );
   }
 
   /**
@@ -34,10 +50,19 @@ export class IssueMethods extends LabelMethods {
   addIssue(
     sampleUuid: string,
     description: string,
-    params?: issues.AddIssueParams,
+    params: AddIssueParams = {},
     options?: RequestOptions,
   ): APIPromise<Issue> {
-    return issues.addIssue(contextOf(this), sampleUuid, description, params, options);
+    const { api } = contextOf(this);
+    return call(options, (init) => {
+      const path = { sample_uuid: pathSegment(sampleUuid, "sample_uuid") };
+      const body = definedOnly({
+        description: requireString(description, "description"),
+        status: requireOneOf(params.status ?? "OPEN", "status", ISSUE_STATUSES),
+        anchor: params.anchor,
+      });
+      return api.POST("/samples/{sample_uuid}/issues/", { ...init, params: { path }, body });
+    });
   }
 
   /**
@@ -49,7 +74,15 @@ export class IssueMethods extends LabelMethods {
    * ```
    */
   updateIssue(uuid: string, params: IssueUpdate, options?: RequestOptions): APIPromise<Issue> {
-    return issues.updateIssue(contextOf(this), uuid, params, options);
+    const { api } = contextOf(this);
+    return call(options, (init) => {
+      const path = { issue_uuid: pathSegment(uuid, "uuid") };
+      const body = definedOnly({ ...params });
+      // The same rules as `addIssue`: a description cannot be emptied, the status is OPEN or CLOSED.
+      if (body.description !== undefined) requireString(body.description, "description");
+      if (body.status !== undefined) requireOneOf(body.status, "status", ISSUE_STATUSES);
+      return api.PATCH("/issues/{issue_uuid}/", { ...init, params: { path }, body });
+    });
   }
 
   /**
@@ -61,7 +94,13 @@ export class IssueMethods extends LabelMethods {
    * ```
    */
   deleteIssue(uuid: string, options?: RequestOptions): APIPromise<void> {
-    return issues.deleteIssue(contextOf(this), uuid, options);
+    const { api } = contextOf(this);
+    return call(options, (init) =>
+      api.DELETE("/issues/{issue_uuid}/", {
+        ...init,
+        params: { path: { issue_uuid: pathSegment(uuid, "uuid") } },
+      }),
+    );
   }
 }
 

@@ -1,14 +1,90 @@
-/** Labels and labelsets: methods of `SegmentsClient`, each a delegation to `src/resources/`. */
-import type { OperationId } from "@segments-ts/client";
-import type { APIPromise } from "../core/api-promise.js";
+/** Labels, one per sample and labelset: read (optionally in ego coordinates), create or replace, update, delete. */
+import { LABEL_STATUSES, type OperationId } from "@segments-ts/client";
+import { APIPromise } from "../core/api-promise.js";
+import { checkLabelAttributes } from "../core/attributes.js";
+import { call } from "../core/context.js";
+import { ValidationError } from "../core/errors.js";
+import { pathSegment } from "../core/identifiers.js";
 import type { RequestOptions } from "../core/transport.js";
-import * as labels from "../resources/labels.js";
-import type { LabelAttributesFor, LabelFor, Labelset, TaskType } from "../types.js";
+import {
+  definedOnly,
+  requireBoolean,
+  requireFinite,
+  requireObject,
+  requireOneOf,
+  requireRequestOptions,
+} from "../core/validate.js";
+import type { LabelAttributesFor, LabelFor, LabelStatus, TaskType } from "../types.js";
+import { transformLabelToEgoCoordinates } from "../utils/ego.js";
 import { contextOf } from "./base.js";
-import { SampleMethods } from "./samples.js";
+import { BulkSampleMethods } from "./bulk-samples.js";
 
-/** Labels and labelsets; a layer of {@link SegmentsClient}, the class to use. */
-export class LabelMethods extends SampleMethods {
+/** Options of `getLabel` that steer the SDK (request options such as `timeout` go in the next argument). */
+export interface GetLabelParams {
+  /**
+   * Also fetch the sample and return the label moved from world coordinates to the ego vehicle's, using each point
+   * cloud frame's `ego_pose` (default false). Client-side, like the Python SDK's `transform_to_ego_coordinates`;
+   * see `transformLabelToEgoCoordinates`.
+   */
+  transformToEgoCoordinates?: boolean;
+}
+
+const GET_LABEL_PARAMS = ["transformToEgoCoordinates"];
+
+/**
+ * Checks `getLabel`'s params. An unknown key is refused rather than ignored: request options passed third (the
+ * signature before params existed) would otherwise be dropped without a word.
+ */
+function requireGetLabelParams(value: unknown): GetLabelParams {
+  const params = requireObject(value, "params");
+  for (const key of Object.keys(params)) {
+    if (!GET_LABEL_PARAMS.includes(key)) {
+      throw new ValidationError(
+        "params",
+        `unknown key ${JSON.stringify(key)} (request options such as timeout go in the fourth argument).`,
+      );
+    }
+  }
+  return params as GetLabelParams;
+}
+
+/** Optional fields of `addLabel`. */
+export interface AddLabelParams<T extends TaskType = TaskType> {
+  /** Status of the label (default `PRELABELED`, like the Python SDK). */
+  label_status?: LabelStatus;
+  /** Confidence score of a prediction. */
+  score?: number;
+  /** Gzip the request body (default true). */
+  enable_compression?: boolean;
+  /** The dataset's task type: narrows the attributes and result types and checks the attributes' shape. */
+  taskType?: T;
+}
+
+/** Fields of `updateLabel`; only the given keys change. */
+export interface UpdateLabelParams<T extends TaskType = TaskType>
+  extends Omit<AddLabelParams<T>, "label_status"> {
+  attributes?: LabelAttributesFor<T>;
+  label_status?: LabelStatus;
+}
+
+function labelPath(sampleUuid: string, labelset: string) {
+  return { sample_uuid: pathSegment(sampleUuid, "sample_uuid"), labelset: pathSegment(labelset, "labelset") };
+}
+
+function labelBody(attributes: unknown, params: AddLabelParams | UpdateLabelParams) {
+  if (attributes !== undefined) checkLabelAttributes(attributes, params.taskType);
+  return definedOnly({
+    attributes,
+    label_status:
+      params.label_status === undefined
+        ? undefined
+        : requireOneOf(params.label_status, "label_status", LABEL_STATUSES),
+    score: params.score === undefined ? undefined : requireFinite(params.score, "score"),
+  });
+}
+
+/** Labels; a layer of {@link SegmentsClient}, the class to use. */
+export class LabelMethods extends BulkSampleMethods {
   /**
    * Gets the label of a sample in a labelset (default `ground-truth`). Give the task type to narrow the result.
    * With `{ transformToEgoCoordinates: true }` the SDK also fetches the sample and returns a copy of the label moved
@@ -27,10 +103,33 @@ export class LabelMethods extends SampleMethods {
   getLabel<T extends TaskType = TaskType>(
     sampleUuid: string,
     labelset = "ground-truth",
-    params: labels.GetLabelParams = {},
+    params: GetLabelParams = {},
     options?: RequestOptions,
   ): APIPromise<LabelFor<T>> {
-    return labels.getLabel<T>(contextOf(this), sampleUuid, labelset, params, options);
+    const { api, logger } = contextOf(this);
+    let transform: boolean;
+    try {
+      const checked = requireGetLabelParams(params);
+      transform = requireBoolean(checked.transformToEgoCoordinates ?? false, "transformToEgoCoordinates");
+      requireRequestOptions(options);
+    } catch (error) {
+      return new APIPromise<LabelFor<T>>(Promise.reject(error));
+    }
+    const label = call(options, (init) =>
+      api.GET("/labels/{sample_uuid}/{labelset}/", {
+        ...init,
+        params: { path: labelPath(sampleUuid, labelset) },
+      }),
+    ) as APIPromise<LabelFor<T>>;
+    if (!transform) return label;
+    // The label first, then the sample (like the Python SDK): an unlabeled sample fails with the label's 404 without
+    // a second request. The result keeps the label's response for `withResponse()`.
+    return new APIPromise(
+      label.withResponse().then(async ({ data, response }) => {
+        const sample = await this.getSample(sampleUuid, {}, options);
+        return { data: transformLabelToEgoCoordinates(sample, data, { logger }), response };
+      }),
+    );
   }
 
   /**
@@ -48,10 +147,19 @@ export class LabelMethods extends SampleMethods {
     sampleUuid: string,
     labelset: string,
     attributes: LabelAttributesFor<T>,
-    params?: labels.AddLabelParams<T>,
+    params: AddLabelParams<T> = {},
     options?: RequestOptions,
   ): APIPromise<LabelFor<T>> {
-    return labels.addLabel(contextOf(this), sampleUuid, labelset, attributes, params, options);
+    const { api } = contextOf(this);
+    return call(
+      options,
+      (init) => {
+        const path = labelPath(sampleUuid, labelset);
+        const body = labelBody(attributes, { label_status: "PRELABELED", ...definedOnly({ ...params }) });
+        return api.PUT("/labels/{sample_uuid}/{labelset}/", { ...init, params: { path }, body } as never);
+      },
+      { compress: params.enable_compression ?? true },
+    ) as APIPromise<LabelFor<T>>;
   }
 
   /**
@@ -65,10 +173,19 @@ export class LabelMethods extends SampleMethods {
   updateLabel<T extends TaskType = TaskType>(
     sampleUuid: string,
     labelset: string,
-    params: labels.UpdateLabelParams<T>,
+    params: UpdateLabelParams<T>,
     options?: RequestOptions,
   ): APIPromise<LabelFor<T>> {
-    return labels.updateLabel(contextOf(this), sampleUuid, labelset, params, options);
+    const { api } = contextOf(this);
+    return call(
+      options,
+      (init) => {
+        const path = labelPath(sampleUuid, labelset);
+        const body = labelBody(params.attributes, params);
+        return api.PATCH("/labels/{sample_uuid}/{labelset}/", { ...init, params: { path }, body } as never);
+      },
+      { compress: params.enable_compression ?? true },
+    ) as APIPromise<LabelFor<T>>;
   }
 
   /**
@@ -80,60 +197,13 @@ export class LabelMethods extends SampleMethods {
    * ```
    */
   deleteLabel(sampleUuid: string, labelset: string, options?: RequestOptions): APIPromise<void> {
-    return labels.deleteLabel(contextOf(this), sampleUuid, labelset, options);
-  }
-
-  /**
-   * Lists the labelsets of a dataset.
-   *
-   * @example
-   * ```ts
-   * const names = (await client.getLabelsets("jane/flowers")).map((l) => l.name);
-   * ```
-   */
-  getLabelsets(dataset: string, options?: RequestOptions): APIPromise<Labelset[]> {
-    return labels.getLabelsets(contextOf(this), dataset, options);
-  }
-
-  /**
-   * Gets one labelset.
-   *
-   * @example
-   * ```ts
-   * const labelset = await client.getLabelset("jane/flowers", "predictions");
-   * ```
-   */
-  getLabelset(dataset: string, name: string, options?: RequestOptions): APIPromise<Labelset> {
-    return labels.getLabelset(contextOf(this), dataset, name, options);
-  }
-
-  /**
-   * Creates a labelset.
-   *
-   * @example
-   * ```ts
-   * await client.addLabelset("jane/flowers", "predictions", "Model v3 output");
-   * ```
-   */
-  addLabelset(
-    dataset: string,
-    name: string,
-    description = "",
-    options?: RequestOptions,
-  ): APIPromise<Labelset> {
-    return labels.addLabelset(contextOf(this), dataset, name, description, options);
-  }
-
-  /**
-   * Deletes a labelset.
-   *
-   * @example
-   * ```ts
-   * await client.deleteLabelset("jane/flowers", "predictions");
-   * ```
-   */
-  deleteLabelset(dataset: string, name: string, options?: RequestOptions): APIPromise<void> {
-    return labels.deleteLabelset(contextOf(this), dataset, name, options);
+    const { api } = contextOf(this);
+    return call(options, (init) =>
+      api.DELETE("/labels/{sample_uuid}/{labelset}/", {
+        ...init,
+        params: { path: labelPath(sampleUuid, labelset) },
+      }),
+    );
   }
 }
 
@@ -143,8 +213,4 @@ export const LABEL_OPERATIONS = {
   putLabel: ["addLabel"],
   deleteLabel: ["deleteLabel"],
   updateLabel: ["updateLabel"],
-  listLabelsets: ["getLabelsets"],
-  createLabelset: ["addLabelset"],
-  getLabelset: ["getLabelset"],
-  deleteLabelset: ["deleteLabelset"],
 } as const satisfies Partial<Record<OperationId, readonly (keyof LabelMethods)[]>>;

@@ -1,11 +1,49 @@
-/** Releases: methods of `SegmentsClient`, each a delegation to `src/resources/`. */
+/** Releases (asynchronous dataset exports) and waiting for them: methods of `SegmentsClient`, with their requests. */
 import type { OperationId } from "@segments-ts/client";
 import type { APIPromise } from "../core/api-promise.js";
-import type { RequestOptions } from "../core/transport.js";
-import * as releases from "../resources/releases.js";
+import { call } from "../core/context.js";
+import { APITimeoutError, SegmentsError } from "../core/errors.js";
+import { parseDatasetIdentifier, pathSegment } from "../core/identifiers.js";
+import { type RequestOptions, sleep } from "../core/transport.js";
+import { MAX_TIMER_MS, requireInteger, requireSignal, requireText } from "../core/validate.js";
 import type { Release } from "../types.js";
 import { contextOf } from "./base.js";
 import { IssueMethods } from "./issues.js";
+
+/**
+ * A release finished with status `FAILED`. The release is attached for inspection.
+ *
+ * @example
+ * ```ts
+ * try {
+ *   await client.waitForRelease("jane/flowers", "v1.0");
+ * } catch (error) {
+ *   if (error instanceof ReleaseFailedError) console.error(error.release.name, error.release.status);
+ * }
+ * ```
+ */
+export class ReleaseFailedError extends SegmentsError {
+  override name = "ReleaseFailedError";
+  readonly release: Release;
+  constructor(release: Release) {
+    super(`Release "${release.name}" failed.`);
+    this.release = release;
+  }
+}
+
+/** Options of `waitForRelease`. */
+export interface WaitForReleaseOptions {
+  /** Give up after this many milliseconds (default 10 minutes). */
+  timeout?: number;
+  /** Delay between polls in milliseconds (default 2000). */
+  pollInterval?: number;
+  /** Stops waiting; the call then throws `APIUserAbortError`. */
+  signal?: AbortSignal;
+}
+
+function releasePath(dataset: string, name: string) {
+  return { ...parseDatasetIdentifier(dataset), release: pathSegment(name, "name") };
+}
 
 /** Releases; a layer of {@link SegmentsClient}, the class to use. */
 export class ReleaseMethods extends IssueMethods {
@@ -18,7 +56,13 @@ export class ReleaseMethods extends IssueMethods {
    * ```
    */
   getReleases(dataset: string, options?: RequestOptions): APIPromise<Release[]> {
-    return releases.getReleases(contextOf(this), dataset, options);
+    const { api } = contextOf(this);
+    return call(options, (init) =>
+      api.GET("/datasets/{owner}/{dataset}/releases/", {
+        ...init,
+        params: { path: parseDatasetIdentifier(dataset) },
+      }),
+    );
   }
 
   /**
@@ -30,7 +74,13 @@ export class ReleaseMethods extends IssueMethods {
    * ```
    */
   getRelease(dataset: string, name: string, options?: RequestOptions): APIPromise<Release> {
-    return releases.getRelease(contextOf(this), dataset, name, options);
+    const { api } = contextOf(this);
+    return call(options, (init) =>
+      api.GET("/datasets/{owner}/{dataset}/releases/{release}/", {
+        ...init,
+        params: { path: releasePath(dataset, name) },
+      }),
+    );
   }
 
   /**
@@ -42,7 +92,12 @@ export class ReleaseMethods extends IssueMethods {
    * ```
    */
   addRelease(dataset: string, name: string, description = "", options?: RequestOptions): APIPromise<Release> {
-    return releases.addRelease(contextOf(this), dataset, name, description, options);
+    const { api } = contextOf(this);
+    return call(options, (init) => {
+      const path = parseDatasetIdentifier(dataset);
+      const body = { name: pathSegment(name, "name"), description: requireText(description, "description") };
+      return api.POST("/datasets/{owner}/{dataset}/releases/", { ...init, params: { path }, body });
+    });
   }
 
   /**
@@ -54,7 +109,13 @@ export class ReleaseMethods extends IssueMethods {
    * ```
    */
   deleteRelease(dataset: string, name: string, options?: RequestOptions): APIPromise<void> {
-    return releases.deleteRelease(contextOf(this), dataset, name, options);
+    const { api } = contextOf(this);
+    return call(options, (init) =>
+      api.DELETE("/datasets/{owner}/{dataset}/releases/{release}/", {
+        ...init,
+        params: { path: releasePath(dataset, name) },
+      }),
+    );
   }
 
   /**
@@ -68,8 +129,23 @@ export class ReleaseMethods extends IssueMethods {
    * console.log(release.attributes.url);
    * ```
    */
-  waitForRelease(dataset: string, name: string, options?: releases.WaitForReleaseOptions): Promise<Release> {
-    return releases.waitForRelease(contextOf(this), dataset, name, options);
+  async waitForRelease(dataset: string, name: string, options: WaitForReleaseOptions = {}): Promise<Release> {
+    releasePath(dataset, name);
+    const timeout = requireInteger(options.timeout ?? 600_000, "timeout", 0);
+    // Capped at what `setTimeout` honours: a longer interval would fire after 1 ms and poll in a tight loop.
+    const pollInterval = requireInteger(options.pollInterval ?? 2_000, "pollInterval", 1, MAX_TIMER_MS);
+    if (options.signal !== undefined) requireSignal(options.signal, "signal");
+    const deadline = Date.now() + timeout;
+    for (;;) {
+      const release = await this.getRelease(dataset, name, { signal: options.signal });
+      if (release.status === "SUCCEEDED") return release;
+      if (release.status === "FAILED") throw new ReleaseFailedError(release);
+      const remaining = deadline - Date.now();
+      if (remaining <= 0) {
+        throw new APITimeoutError(`Release "${name}" is still ${release.status} after ${timeout} ms.`);
+      }
+      await sleep(Math.min(pollInterval, remaining), options.signal);
+    }
   }
 }
 

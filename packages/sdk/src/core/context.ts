@@ -1,12 +1,11 @@
-/** What every resource function needs: the typed request methods and the transport behind them. */
+/** What every method needs: the typed request methods and the transport behind them, and `call`, which runs one. */
+import type { ApiMethods, CallInit } from "./api-client.js";
+import { APIPromise } from "./api-promise.js";
+import type { Logger } from "./logger.js";
+import type { RequestOptions, SendOptions, Transport } from "./transport.js";
+import { requireRequestOptions } from "./validate.js";
 
-import type { ApiMethods, CallInit } from "../core/api-client.js";
-import { APIPromise } from "../core/api-promise.js";
-import type { Logger } from "../core/logger.js";
-import type { RequestOptions, SendOptions, Transport } from "../core/transport.js";
-import { requireRequestOptions } from "../core/validate.js";
-
-/** Shared state of one `SegmentsClient`, handed to the resource functions. */
+/** Shared state of one `SegmentsClient`, which its methods get with `contextOf(this)` (src/methods/base.ts). */
 export interface Context {
   api: ApiMethods;
   transport: Transport;
