@@ -1,8 +1,9 @@
-// Which API operations each SegmentsClient method makes, read from the SDK's source: every method (in client.ts, or
-// in the classes of packages/sdk/src/methods/* that SegmentsClient extends) delegates to functions in
-// packages/sdk/src/resources/*, which call the typed client as `ctx.api.GET("/datasets/{owner}/...")`.
-// Following the calls from each method to those literal (method, path) pairs and looking them up in the client's
-// generated OPERATIONS table gives the operationIds, so no table in the docs names a method per operation.
+// Which API operations each SegmentsClient method makes, read from the SDK's source. SegmentsClient (client.ts) is a
+// chain of classes, one per resource file of packages/sdk/src/methods/, each extending the previous; each method
+// calls the typed client itself, as `api.GET("/datasets/{owner}/...")`, directly or through helper functions (of
+// its file or a neighbour) and other methods (`this.getSample(...)`). Following the calls from each method to those
+// literal (method, path) pairs and looking them up in the client's generated OPERATIONS table gives the
+// operationIds, so no table in the docs names a method per operation.
 //
 // The SDK now exports that table (OPERATION_METHODS), which src/operations.ts reads; this module stays as a second,
 // independent reading of the code.
@@ -67,7 +68,8 @@ function scanBody(body: ts.Node, scope: ModuleScope): Callable {
         if (HTTP_VERBS.has(name) && first && ts.isStringLiteralLike(first)) {
           callable.requests.add(`${name} ${first.text}`);
         } else if (target.kind === ts.SyntaxKind.ThisKeyword) {
-          callable.callees.add(key(scope.file, `${CLIENT_CLASS}.${name}`));
+          // Any layer of the chain may declare it: methods are keyed by name alone (see clientMethodKey).
+          callable.callees.add(clientMethodKey(name));
         } else if (ts.isIdentifier(target) && scope.namespaces.has(target.text)) {
           callable.callees.add(key(scope.namespaces.get(target.text) as string, name));
         }
@@ -79,35 +81,80 @@ function scanBody(body: ts.Node, scope: ModuleScope): Callable {
   return callable;
 }
 
-/** A file of packages/sdk/src/methods/: its class is a layer of SegmentsClient. */
-const isMethodLayer = (file: string) => dirname(file).endsWith(`${join("src", "methods")}`);
+/** SegmentsClient's methods are one namespace, whichever class of the chain declares them. */
+const clientMethodKey = (name: string) => `${CLIENT_CLASS}.${name}`;
 
-/** Every function, arrow-function constant and SegmentsClient method of the given files, by key. */
-function collectCallables(files: readonly string[]): { callables: Map<string, Callable>; methods: string[] } {
+/** A class of the scanned files: its methods, and the class it extends (a key, resolved through the imports). */
+interface ClassInfo {
+  methods: { name: string; isPrivate: boolean; body: ts.Block }[];
+  scope: ModuleScope;
+  base: string | undefined;
+}
+
+function classInfo(statement: ts.ClassDeclaration, scope: ModuleScope): ClassInfo {
+  const heritage = statement.heritageClauses?.find((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword);
+  const baseName = heritage?.types[0]?.expression;
+  const base =
+    baseName && ts.isIdentifier(baseName)
+      ? (scope.imports.get(baseName.text) ?? key(scope.file, baseName.text))
+      : undefined;
+  const methods: ClassInfo["methods"] = [];
+  for (const member of statement.members) {
+    if (!ts.isMethodDeclaration(member) || !member.body) continue;
+    if (!ts.isIdentifier(member.name) && !ts.isPrivateIdentifier(member.name)) continue;
+    const isPrivate =
+      ts.isPrivateIdentifier(member.name) ||
+      (ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Private) !== 0;
+    methods.push({ name: member.name.text, isPrivate, body: member.body });
+  }
+  return { methods, scope, base };
+}
+
+/** Adds the functions and arrow-function constants of one file to `callables` by key, and its classes to `classes`. */
+function collectFile(file: string, callables: Map<string, Callable>, classes: Map<string, ClassInfo>): void {
+  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
+  const scope = moduleScope(file, source);
+  for (const statement of source.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
+      callables.set(key(file, statement.name.text), scanBody(statement.body, scope));
+    } else if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations)
+        if (ts.isIdentifier(declaration.name) && declaration.initializer)
+          callables.set(key(file, declaration.name.text), scanBody(declaration.initializer, scope));
+    } else if (ts.isClassDeclaration(statement) && statement.name) {
+      classes.set(key(file, statement.name.text), classInfo(statement, scope));
+    }
+  }
+}
+
+/** The class `start` and the classes it extends, most derived first, as long as they are among `classes`. */
+function classChain(start: string, classes: ReadonlyMap<string, ClassInfo>): ClassInfo[] {
+  const chain: ClassInfo[] = [];
+  for (let layer = classes.get(start); layer && !chain.includes(layer); ) {
+    chain.push(layer);
+    layer = layer.base === undefined ? undefined : classes.get(layer.base);
+  }
+  return chain;
+}
+
+/**
+ * Every function and arrow-function constant of the given files by key, plus the methods of SegmentsClient: those
+ * of the class in `clientFile` and of every class it extends, followed through the imports.
+ */
+function collectCallables(
+  clientFile: string,
+  files: readonly string[],
+): { callables: Map<string, Callable>; methods: string[] } {
   const callables = new Map<string, Callable>();
+  const classes = new Map<string, ClassInfo>();
+  for (const file of files) collectFile(file, callables, classes);
   const methods: string[] = [];
-  for (const file of files) {
-    const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
-    const scope = moduleScope(file, source);
-    for (const statement of source.statements) {
-      if (ts.isFunctionDeclaration(statement) && statement.name && statement.body) {
-        callables.set(key(file, statement.name.text), scanBody(statement.body, scope));
-      } else if (ts.isVariableStatement(statement)) {
-        for (const declaration of statement.declarationList.declarations)
-          if (ts.isIdentifier(declaration.name) && declaration.initializer)
-            callables.set(key(file, declaration.name.text), scanBody(declaration.initializer, scope));
-      } else if (
-        ts.isClassDeclaration(statement) &&
-        (statement.name?.text === CLIENT_CLASS || isMethodLayer(file))
-      ) {
-        for (const member of statement.members) {
-          if (!ts.isMethodDeclaration(member) || !member.body || !ts.isIdentifier(member.name)) continue;
-          const name = member.name.text;
-          callables.set(key(file, `${CLIENT_CLASS}.${name}`), scanBody(member.body, scope));
-          const isPrivate = ts.getCombinedModifierFlags(member) & ts.ModifierFlags.Private;
-          if (!isPrivate) methods.push(key(file, `${CLIENT_CLASS}.${name}`));
-        }
-      }
+  for (const layer of classChain(key(clientFile, CLIENT_CLASS), classes)) {
+    for (const method of layer.methods) {
+      const name = clientMethodKey(method.name);
+      if (callables.has(name)) continue; // overridden by a class further down the chain
+      callables.set(name, scanBody(method.body, layer.scope));
+      if (!method.isPrivate) methods.push(name);
     }
   }
   return { callables, methods };
@@ -150,12 +197,11 @@ export function sdkMethodOperations(sourceDir: string = SDK_SOURCE_DIR): Map<str
           .filter((name) => name.endsWith(".ts"))
           .map((name) => join(dir, name))
       : [];
-  const files = [
-    join(sourceDir, "client.ts"),
+  const clientFile = join(sourceDir, "client.ts");
+  const { callables, methods } = collectCallables(clientFile, [
+    clientFile,
     ...tsFiles(join(sourceDir, "methods")),
-    ...tsFiles(join(sourceDir, "resources")),
-  ];
-  const { callables, methods } = collectCallables(files);
+  ]);
   const byRequest = operationIdsByRequest();
   const result = new Map<string, string[]>();
   for (const method of methods) {
@@ -164,8 +210,7 @@ export function sdkMethodOperations(sourceDir: string = SDK_SOURCE_DIR): Map<str
       if (!operationId) throw new Error(`${method} requests ${request}, which the spec does not have`);
       return operationId;
     });
-    if (operationIds.length > 0)
-      result.set(method.split(`#${CLIENT_CLASS}.`)[1] as string, operationIds.sort());
+    if (operationIds.length > 0) result.set(method.slice(CLIENT_CLASS.length + 1), operationIds.sort());
   }
   return result;
 }

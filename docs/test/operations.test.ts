@@ -21,37 +21,43 @@ describe("sdkMethodOperations", () => {
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), "docs-sdk-source-"));
-    mkdirSync(join(dir, "resources"));
+    mkdirSync(join(dir, "methods"));
     writeFileSync(
       join(dir, "client.ts"),
-      `import * as things from "./resources/things.js";
-import { named } from "./resources/other.js";
-export class SegmentsClient {
-  getDataset(name: string) { return things.read(this.#ctx, name); }
+      `import { ThingMethods } from "./methods/things.js";
+export class SegmentsClient extends ThingMethods {
   waitForDataset(name: string) { return poll(() => this.getDataset(name)); }
-  viaImport() { return named(); }
-  listNothing() { return []; }
-  private hidden() { return things.read(this.#ctx, "x"); }
 }`,
     );
     writeFileSync(
-      join(dir, "resources", "things.ts"),
-      `export function read(ctx: Context, name: string) {
-  return call(undefined, (init) => ctx.api.GET("/datasets/{owner}/{dataset}/", { ...init }));
+      join(dir, "methods", "things.ts"),
+      `import { named } from "./other.js";
+export class ThingMethods extends ClientBase {
+  getDataset(name: string) {
+    const { api } = contextOf(this);
+    return call(undefined, (init) => api.GET("/datasets/{owner}/{dataset}/", { ...init }));
+  }
+  viaImport() { return named(); }
+  listNothing() { return []; }
+  private hidden() { return this.getDataset("x"); }
 }
-export const remove = (ctx: Context) => ctx.api.DELETE("/datasets/{owner}/{dataset}/", {});`,
+export class NotALayer { getSample() { return ctx.api.GET("/samples/{sample_uuid}/"); } }`,
     );
     writeFileSync(
-      join(dir, "resources", "other.ts"),
-      `import { remove } from "./things.js";
+      join(dir, "methods", "paths.ts"),
+      `export const remove = (ctx: Context) => ctx.api.DELETE("/datasets/{owner}/{dataset}/", {});`,
+    );
+    writeFileSync(
+      join(dir, "methods", "other.ts"),
+      `import * as paths from "./paths.js";
 export function named() { return helper(); }
-function helper() { return remove(ctxOf()); }`,
+function helper() { return paths.remove(ctxOf()); }`,
     );
   });
 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it("follows methods through namespace and named imports, helpers, callbacks and this", () => {
+  it("follows the class chain, namespace and named imports, helpers, callbacks and this", () => {
     const methods = sdkMethodOperations(dir);
     expect(Object.fromEntries(methods)).toEqual({
       getDataset: ["getDataset"],
@@ -61,13 +67,10 @@ function helper() { return remove(ctxOf()); }`,
   });
 
   it("fails on a request the spec does not have", () => {
-    writeFileSync(
-      join(dir, "resources", "bad.ts"),
-      `export function x(ctx) { return ctx.api.GET("/nope/"); }`,
-    );
+    writeFileSync(join(dir, "methods", "bad.ts"), `export function x(ctx) { return ctx.api.GET("/nope/"); }`);
     writeFileSync(
       join(dir, "client.ts"),
-      `import * as bad from "./resources/bad.js";\nexport class SegmentsClient { nope() { return bad.x(); } }`,
+      `import * as bad from "./methods/bad.js";\nexport class SegmentsClient { nope() { return bad.x(); } }`,
     );
     expect(() => sdkMethodOperations(dir)).toThrow("SegmentsClient.nope requests GET /nope/");
   });
