@@ -131,6 +131,18 @@ export interface TransportResult {
 
 let requestCounter = 0;
 
+/** Why an attempt failed, as `Transport.send` decides whether to try again. */
+interface FailedAttempt {
+  /** What the call throws when it gives up. */
+  error: unknown;
+  /** Whether sending the request again is allowed (retries left aside). */
+  retryable: boolean;
+  /** For the log line of the retry. */
+  reason: string;
+  /** The response's headers, whose `Retry-After` sets the delay. */
+  retryAfter?: Headers;
+}
+
 /** Sends requests with retries, timeouts and error mapping. One instance per client. */
 export class Transport {
   readonly #config: TransportConfig;
@@ -148,30 +160,40 @@ export class Transport {
     const replayable = IDEMPOTENT_METHODS.has(prepared.method) || options.retryNonIdempotent === true;
     const logId = this.#config.debug ? `req_${++requestCounter}` : "";
     for (let retriesDone = 0; ; retriesDone++) {
-      const canRetry = retriesDone < maxRetries;
-      let result: TransportResult;
+      let failure: FailedAttempt;
       try {
-        result = await this.#attempt(prepared, options, logId && `${logId}#${retriesDone}`);
+        const result = await this.#attempt(prepared, options, logId && `${logId}#${retriesDone}`);
+        if (result.status >= 200 && result.status < 300) return result;
+        failure = this.#failedResponse(prepared, result, replayable);
       } catch (error) {
-        const retryable = error instanceof APIConnectionError && (replayable || neverReachedServer(error));
-        if (!canRetry || !retryable) throw error;
-        await this.#waitBeforeRetry(prepared, retryDelayMs(retriesDone), error.message, options.signal);
-        continue;
+        failure = failedConnection(error, replayable);
       }
-      if (result.status >= 200 && result.status < 300) return result;
-      const { response, text } = result;
-      const error = createAPIError({
-        method: prepared.method,
-        path: pathOf(prepared.url),
-        status: response.status,
-        headers: response.headers,
-        text,
-        redact: this.#config.redact,
-      });
-      if (!canRetry || !shouldRetryResponse(response, replayable)) throw error;
-      const delay = retryDelayMs(retriesDone, response.headers);
-      await this.#waitBeforeRetry(prepared, delay, `HTTP ${response.status}`, options.signal);
+      if (retriesDone >= maxRetries || !failure.retryable) throw failure.error;
+      const delay = retryDelayMs(retriesDone, failure.retryAfter);
+      await this.#waitBeforeRetry(prepared, delay, failure.reason, options.signal);
     }
+  }
+
+  /** A non-2xx response: the typed error it becomes, and whether the request may be sent again. */
+  #failedResponse(
+    prepared: HttpRequest,
+    { response, text }: TransportResult,
+    replayable: boolean,
+  ): FailedAttempt {
+    const error = createAPIError({
+      method: prepared.method,
+      path: pathOf(prepared.url),
+      status: response.status,
+      headers: response.headers,
+      text,
+      redact: this.#config.redact,
+    });
+    return {
+      error,
+      retryable: shouldRetryResponse(response, replayable),
+      reason: `HTTP ${response.status}`,
+      retryAfter: response.headers,
+    };
   }
 
   /** One attempt through the exchange, with debug logs; a failed connection becomes `APIConnectionError`. */
@@ -284,6 +306,15 @@ export function pathOf(url: string): string {
   if (start < 0) return "/";
   const end = url.indexOf("?", start);
   return end < 0 ? url.slice(start) : url.slice(start, end);
+}
+
+/**
+ * An attempt that got no response: only a connection error is retried, and for POST/PATCH only when the request
+ * cannot have reached the server (a timeout, an abort or a bug is thrown as it is).
+ */
+function failedConnection(error: unknown, replayable: boolean): FailedAttempt {
+  const retryable = error instanceof APIConnectionError && (replayable || neverReachedServer(error));
+  return { error, retryable, reason: error instanceof Error ? error.message : String(error) };
 }
 
 /** 429 means "not processed, come back later", so it is retried for every method; 408/5xx only when replayable. */
