@@ -61,6 +61,12 @@ export interface Reply {
 
 export type Handler = (call: Call) => Reply | Promise<Reply>;
 
+/**
+ * A route module's handlers keyed by the spec operationId each answers: every `routes/<resource>.ts` exports one as
+ * `handlers`, and `routes/index.ts` combines them into the route table.
+ */
+export type HandlerTable = Readonly<Record<string, Handler>>;
+
 export const now = (): string => new Date().toISOString();
 
 /** Lets the event loop serve other requests (I/O first) before long work continues. */

@@ -4,7 +4,9 @@ import spec from "@segments-ts/openapi/openapi.json";
 import { describe, expect, it } from "vitest";
 import type { Handler } from "../src/app.js";
 import { startEmulator } from "../src/index.js";
-import { compileRoutes, HANDLERS, RouteTableError } from "../src/routes/index.js";
+import * as collaborators from "../src/routes/collaborators.js";
+import { combineHandlerTables, compileRoutes, HANDLERS, RouteTableError } from "../src/routes/index.js";
+import * as labels from "../src/routes/labels.js";
 import { type Operation, SpecValidator } from "../src/validation/spec.js";
 
 const operations = new SpecValidator(spec as unknown as Record<string, unknown>).operations;
@@ -57,6 +59,26 @@ describe("route table", () => {
     expect(message).toContain(`operationId ${first.operationId} is declared twice in the spec`);
     expect(message).toContain(`spec operation ${first.operationId} (`);
     expect(message).toContain("handler extraOne matches no operationId of the spec");
+  });
+
+  it("takes each handler from its route module's own table", () => {
+    expect(HANDLERS.getDatasetCollaborator).toBe(collaborators.handlers.getDatasetCollaborator);
+    expect(HANDLERS.putLabel).toBe(labels.handlers.putLabel);
+  });
+
+  it("refuses an operationId that two route modules both declare, naming both modules", () => {
+    const modules = {
+      collaborators: { handlers: { ...collaborators.handlers, getLabel: ok } },
+      labels,
+    };
+    expect(() => combineHandlerTables(modules)).toThrow(RouteTableError);
+    expect(() => combineHandlerTables(modules)).toThrow(
+      "operationId getLabel has a handler in both routes/collaborators.ts and routes/labels.ts",
+    );
+    expect(combineHandlerTables({ collaborators, labels })).toEqual({
+      ...collaborators.handlers,
+      ...labels.handlers,
+    });
   });
 
   it("never takes an inherited property for a handler", () => {

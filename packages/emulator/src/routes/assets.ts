@@ -1,5 +1,5 @@
 import { extname } from "node:path";
-import { created, type Handler, newUuid, now } from "../app.js";
+import { created, type Handler, type HandlerTable, newUuid, now } from "../app.js";
 import { ApiError } from "../http/errors.js";
 import { storagePath } from "../storage/serve.js";
 import { UPLOAD_PATH } from "../storage/upload.js";
@@ -60,3 +60,8 @@ export const createAsset: Handler = (call) => {
     presignedPostFields: { url: `${call.baseUrl}${UPLOAD_PATH}`, fields },
   });
 };
+
+/** This module's handlers, keyed by the spec operationId each answers (combined in ./index.ts). */
+export const handlers = {
+  createAsset,
+} satisfies HandlerTable;

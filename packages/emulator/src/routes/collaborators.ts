@@ -1,4 +1,4 @@
-import { type Call, created, type Handler, noContent, now, ok } from "../app.js";
+import { type Call, created, type Handler, type HandlerTable, noContent, now, ok } from "../app.js";
 import { canManageRole } from "../auth/permissions.js";
 import { ApiError, forbidden, notFound } from "../http/errors.js";
 import type { CollaboratorRecord, Role } from "../store/records.js";
@@ -64,3 +64,11 @@ export const deleteDatasetCollaborator: Handler = (call) => {
   call.app.store.deleteCollaborator(dataset.id, collaborator.username);
   return noContent();
 };
+
+/** This module's handlers, keyed by the spec operationId each answers (combined in ./index.ts). */
+export const handlers = {
+  addDatasetCollaborator,
+  getDatasetCollaborator,
+  updateDatasetCollaborator,
+  deleteDatasetCollaborator,
+} satisfies HandlerTable;

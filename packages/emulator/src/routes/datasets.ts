@@ -1,4 +1,14 @@
-import { type App, type Call, created, type Handler, newUuid, noContent, now, ok } from "../app.js";
+import {
+  type App,
+  type Call,
+  created,
+  type Handler,
+  type HandlerTable,
+  newUuid,
+  noContent,
+  now,
+  ok,
+} from "../app.js";
 import { standingOn } from "../auth/permissions.js";
 import { ApiError, alreadyExists, notFound } from "../http/errors.js";
 import type { DatasetRecord, Json, UserRecord } from "../store/records.js";
@@ -172,3 +182,15 @@ function copyContents(app: App, source: DatasetRecord, target: DatasetRecord, wi
       app.store.putLabel({ ...label, sampleUuid: copy.uuid }, target.id);
   }
 }
+
+/** This module's handlers, keyed by the spec operationId each answers (combined in ./index.ts). */
+export const handlers = {
+  listAuthenticatedUserDatasets,
+  createDataset,
+  listUserDatasets,
+  createOrganizationDataset,
+  getDataset,
+  updateDataset,
+  deleteDataset,
+  cloneDataset,
+} satisfies HandlerTable;

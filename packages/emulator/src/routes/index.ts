@@ -1,7 +1,7 @@
-import type { Handler } from "../app.js";
+import type { Handler, HandlerTable } from "../app.js";
 import { Router } from "../http/router.js";
 import type { Operation } from "../validation/spec.js";
-import { createAsset } from "./assets.js";
+import * as assets from "./assets.js";
 import * as collaborators from "./collaborators.js";
 import * as datasets from "./datasets.js";
 import * as issues from "./issues.js";
@@ -10,64 +10,73 @@ import * as labelsets from "./labelsets.js";
 import * as releases from "./releases.js";
 import * as samples from "./samples.js";
 import * as users from "./users.js";
-import { listWorkunits } from "./workunits.js";
+import * as workunits from "./workunits.js";
+
+/** The spec and the handlers disagree: the emulator refuses to start rather than silently miss an endpoint. */
+export class RouteTableError extends Error {
+  override readonly name = "RouteTableError";
+}
 
 /**
- * Handlers keyed by the spec's operationId: the only hand-written part of the route table. Methods and paths come
- * from the spec (see {@link compileRoutes}), so adding an endpoint here means adding its operation to the spec.
+ * Every route module, by its file name in src/routes/. Each exports its own `handlers` table keyed by the spec's
+ * operationId, so a new operation of an existing resource is added in that resource's file only; a new resource
+ * module is added here.
  */
-export const HANDLERS: Record<string, Handler> = {
-  getApiStatus: users.getApiStatus,
-  getAuthenticatedUser: users.getAuthenticatedUser,
-  getUser: users.getUser,
-  listAuthenticatedUserDatasets: datasets.listAuthenticatedUserDatasets,
-  createDataset: datasets.createDataset,
-  listUserDatasets: datasets.listUserDatasets,
-  createOrganizationDataset: datasets.createOrganizationDataset,
-  getDataset: datasets.getDataset,
-  updateDataset: datasets.updateDataset,
-  deleteDataset: datasets.deleteDataset,
-  cloneDataset: datasets.cloneDataset,
-  addDatasetCollaborator: collaborators.addDatasetCollaborator,
-  getDatasetCollaborator: collaborators.getDatasetCollaborator,
-  updateDatasetCollaborator: collaborators.updateDatasetCollaborator,
-  deleteDatasetCollaborator: collaborators.deleteDatasetCollaborator,
-  listSamples: samples.listSamples,
-  createSample: samples.createSample,
-  createSamples: samples.createSamples,
-  deleteSamples: samples.deleteSamples,
-  getSample: samples.getSample,
-  updateSample: samples.updateSample,
-  deleteSample: samples.deleteSample,
-  getLabel: labels.getLabel,
-  putLabel: labels.putLabel,
-  updateLabel: labels.updateLabel,
-  deleteLabel: labels.deleteLabel,
-  listLabelsets: labelsets.listLabelsets,
-  createLabelset: labelsets.createLabelset,
-  getLabelset: labelsets.getLabelset,
-  deleteLabelset: labelsets.deleteLabelset,
-  listIssues: issues.listIssues,
-  createIssue: issues.createIssue,
-  updateIssue: issues.updateIssue,
-  deleteIssue: issues.deleteIssue,
-  listReleases: releases.listReleases,
-  createRelease: releases.createRelease,
-  getRelease: releases.getRelease,
-  deleteRelease: releases.deleteRelease,
-  listWorkunits,
-  createAsset,
-};
+const ROUTE_MODULES = {
+  assets,
+  collaborators,
+  datasets,
+  issues,
+  labels,
+  labelsets,
+  releases,
+  samples,
+  users,
+  workunits,
+} satisfies Readonly<Record<string, { handlers: HandlerTable }>>;
+
+/**
+ * The route modules' handler tables as one, keyed by operationId. Throws a {@link RouteTableError} naming every
+ * operationId that two modules both declare, which a plain object spread would silently resolve to the last one.
+ */
+export function combineHandlerTables(
+  modules: Readonly<Record<string, { handlers: HandlerTable }>>,
+): Record<string, Handler> {
+  const declaredBy = new Map<string, string>();
+  const entries: [string, Handler][] = [];
+  const problems: string[] = [];
+  for (const [moduleName, { handlers }] of Object.entries(modules)) {
+    for (const [operationId, handler] of Object.entries(handlers)) {
+      const first = declaredBy.get(operationId);
+      if (first === undefined) {
+        declaredBy.set(operationId, moduleName);
+        entries.push([operationId, handler]);
+      } else {
+        problems.push(
+          `operationId ${operationId} has a handler in both routes/${first}.ts and routes/${moduleName}.ts`,
+        );
+      }
+    }
+  }
+  if (problems.length > 0) {
+    throw new RouteTableError(
+      `the emulator's route modules disagree: ${problems.join("; ")}. Keep one handler each.`,
+    );
+  }
+  // fromEntries defines own properties, so even an operationId such as "__proto__" stays a plain key.
+  return Object.fromEntries(entries);
+}
+
+/**
+ * Handlers keyed by the spec's operationId, from every route module's `handlers` table. Methods and paths come from
+ * the spec (see {@link compileRoutes}), so a handler here needs its operation in the spec, and the reverse.
+ */
+export const HANDLERS: Record<string, Handler> = combineHandlerTables(ROUTE_MODULES);
 
 /** A spec operation and the handler that answers it. */
 export interface RouteTarget {
   handler: Handler;
   operation: Operation;
-}
-
-/** The spec and the handlers disagree: the emulator refuses to start rather than silently miss an endpoint. */
-export class RouteTableError extends Error {
-  override readonly name = "RouteTableError";
 }
 
 /**
@@ -96,7 +105,7 @@ export function compileRoutes(
   }
   if (problems.length > 0) {
     throw new RouteTableError(
-      `the emulator's handlers (src/routes/index.ts) and the bundled spec disagree: ${problems.join("; ")}. ` +
+      `the emulator's handlers (the handlers table of each src/routes/<resource>.ts) and the bundled spec disagree: ${problems.join("; ")}. ` +
         "Add the handler or the operation (openapi/, then pnpm generate).",
     );
   }

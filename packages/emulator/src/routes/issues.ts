@@ -1,4 +1,4 @@
-import { type Call, created, type Handler, newUuid, noContent, now, ok } from "../app.js";
+import { type Call, created, type Handler, type HandlerTable, newUuid, noContent, now, ok } from "../app.js";
 import { allows } from "../auth/permissions.js";
 import { forbidden } from "../http/errors.js";
 import type { IssueRecord, Json } from "../store/records.js";
@@ -64,3 +64,11 @@ export const deleteIssue: Handler = (call) => {
   call.app.store.deleteIssue(issue.uuid);
   return noContent();
 };
+
+/** This module's handlers, keyed by the spec operationId each answers (combined in ./index.ts). */
+export const handlers = {
+  listIssues,
+  createIssue,
+  updateIssue,
+  deleteIssue,
+} satisfies HandlerTable;

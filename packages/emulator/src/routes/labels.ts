@@ -1,4 +1,14 @@
-import { type App, type Call, created, type Handler, newUuid, noContent, now, ok } from "../app.js";
+import {
+  type App,
+  type Call,
+  created,
+  type Handler,
+  type HandlerTable,
+  newUuid,
+  noContent,
+  now,
+  ok,
+} from "../app.js";
 import { allows } from "../auth/permissions.js";
 import { ApiError, forbidden, notFound } from "../http/errors.js";
 import type { DatasetRecord, Json, LabelRecord, SampleRecord, UserRecord } from "../store/records.js";
@@ -140,3 +150,11 @@ export const deleteLabel: Handler = (call) => {
   if (call.app.store.deleteLabel(target.sample.uuid, target.labelset) === 0) throw notFound();
   return noContent();
 };
+
+/** This module's handlers, keyed by the spec operationId each answers (combined in ./index.ts). */
+export const handlers = {
+  getLabel,
+  putLabel,
+  updateLabel,
+  deleteLabel,
+} satisfies HandlerTable;

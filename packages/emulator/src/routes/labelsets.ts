@@ -1,4 +1,4 @@
-import { created, type Handler, noContent, now, ok } from "../app.js";
+import { created, type Handler, type HandlerTable, noContent, now, ok } from "../app.js";
 import { ApiError, alreadyExists, notFound } from "../http/errors.js";
 import { bodyOf, datasetFor } from "./common.js";
 import { serializeLabelset } from "./serialize.js";
@@ -46,3 +46,11 @@ export const deleteLabelset: Handler = (call) => {
   call.app.store.deleteLabelset(dataset.id, name);
   return noContent();
 };
+
+/** This module's handlers, keyed by the spec operationId each answers (combined in ./index.ts). */
+export const handlers = {
+  listLabelsets,
+  createLabelset,
+  getLabelset,
+  deleteLabelset,
+} satisfies HandlerTable;

@@ -1,4 +1,4 @@
-import { created, type Handler, newUuid, noContent, now, ok } from "../app.js";
+import { created, type Handler, type HandlerTable, newUuid, noContent, now, ok } from "../app.js";
 import { ApiError, alreadyExists, notFound } from "../http/errors.js";
 import { releaseFileKey } from "../releases/builder.js";
 import { bodyOf, datasetFor } from "./common.js";
@@ -57,3 +57,11 @@ export const deleteRelease: Handler = (call) => {
   });
   return noContent();
 };
+
+/** This module's handlers, keyed by the spec operationId each answers (combined in ./index.ts). */
+export const handlers = {
+  listReleases,
+  createRelease,
+  getRelease,
+  deleteRelease,
+} satisfies HandlerTable;

@@ -1,4 +1,15 @@
-import { type App, type Call, created, type Handler, newUuid, nextTurn, noContent, now, ok } from "../app.js";
+import {
+  type App,
+  type Call,
+  created,
+  type Handler,
+  type HandlerTable,
+  newUuid,
+  nextTurn,
+  noContent,
+  now,
+  ok,
+} from "../app.js";
 import { allows, requirePermission } from "../auth/permissions.js";
 import { ApiError, forbidden, notFound } from "../http/errors.js";
 import type { DatasetRecord, Json, SampleRecord, UserRecord } from "../store/records.js";
@@ -282,3 +293,14 @@ export const deleteSample: Handler = (call) => {
   call.app.store.deleteSample(sample.uuid);
   return noContent();
 };
+
+/** This module's handlers, keyed by the spec operationId each answers (combined in ./index.ts). */
+export const handlers = {
+  listSamples,
+  createSample,
+  createSamples,
+  deleteSamples,
+  getSample,
+  updateSample,
+  deleteSample,
+} satisfies HandlerTable;

@@ -1,4 +1,4 @@
-import { type Handler, ok } from "../app.js";
+import { type Handler, type HandlerTable, ok } from "../app.js";
 import { notFound } from "../http/errors.js";
 import { serializeUser } from "./serialize.js";
 
@@ -11,3 +11,10 @@ export const getUser: Handler = ({ app, user, params }) => {
   if (!target) throw notFound();
   return ok(serializeUser(app, target, target.username === user.username));
 };
+
+/** This module's handlers, keyed by the spec operationId each answers (combined in ./index.ts). */
+export const handlers = {
+  getApiStatus,
+  getAuthenticatedUser,
+  getUser,
+} satisfies HandlerTable;

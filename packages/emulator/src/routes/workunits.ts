@@ -1,4 +1,4 @@
-import { type Handler, ok } from "../app.js";
+import { type Handler, type HandlerTable, ok } from "../app.js";
 import { ApiError } from "../http/errors.js";
 import { datasetFor, paginate } from "./common.js";
 import { serializeWorkunit } from "./serialize.js";
@@ -35,3 +35,8 @@ export const listWorkunits: Handler = (call) => {
     params.include_session_time_metrics === true || String(params.include_session_time_metrics) === "true";
   return ok(paginate(items, params).map((workunit) => serializeWorkunit(workunit, withMetrics)));
 };
+
+/** This module's handlers, keyed by the spec operationId each answers (combined in ./index.ts). */
+export const handlers = {
+  listWorkunits,
+} satisfies HandlerTable;
