@@ -2,13 +2,13 @@
 // Generates src/generated/ from the bundled spec: schema.ts with openapi-typescript, models.ts (one alias per schema),
 // task-types.ts from the spec's `x-segments-task-types` extension (the sample/label attribute schema of each
 // task type), operations.ts (every operation's method, path and success-response shape, see operations.mjs) and
-// enums.ts (a runtime list per enum schema, see enums.mjs).
+// enums.ts (a runtime list per enum schema, see openapi/scripts/enums.mjs, shared with the emulator).
 // Usage: node scripts/generate.mjs [outDir]   (outDir defaults to src/generated; check:generated passes a temp dir)
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { enumsModule } from "@segments-ts/openapi/scripts/enums.mjs";
 import openapiTS, { astToString } from "openapi-typescript";
-import { enumsModule } from "./enums.mjs";
 import { operationsModule } from "./operations.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -27,7 +27,7 @@ writeFileSync(join(outDir, "schema.ts"), `${banner}/* eslint-disable */\n${astTo
 writeFileSync(join(outDir, "task-types.ts"), taskTypesModule(spec));
 writeFileSync(join(outDir, "models.ts"), modelsModule(spec));
 writeFileSync(join(outDir, "operations.ts"), operationsModule(spec, banner));
-writeFileSync(join(outDir, "enums.ts"), enumsModule(spec, banner));
+writeFileSync(join(outDir, "enums.ts"), enumsModule(spec, banner, { typesFrom: "./models" }));
 
 // One named alias per schema (`Dataset`, `Sample`, ...) so users never have to spell components["schemas"][...].
 function modelsModule(document) {
