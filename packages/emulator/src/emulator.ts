@@ -3,6 +3,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import spec from "@segments-ts/openapi/openapi.json";
 import type { App } from "./app.js";
+import type { Role } from "./generated/enums.js";
 import { DEFAULT_MAX_BODY_BYTES } from "./http/body.js";
 import { BodyBudget, DEFAULT_BODY_WAIT_MS, DEFAULT_MAX_IN_FLIGHT_BODY_BYTES } from "./http/body-budget.js";
 import { CorsPolicy } from "./http/cors.js";
@@ -15,7 +16,6 @@ import { compileRoutes, type RouteTarget } from "./routes/index.js";
 import { checkTablesAgainstSpec } from "./spec/tables.js";
 import { PolicySigner } from "./storage/policy.js";
 import { openDatabase } from "./store/db.js";
-import type { Role } from "./store/records.js";
 import { Store } from "./store/store.js";
 import { type RequestMode, SpecValidator } from "./validation/spec.js";
 import { TaskTypeValidator } from "./validation/task-types.js";
@@ -33,7 +33,7 @@ export interface EmulatorUser {
 /** An organization: it owns datasets; its members act on them with their organization role. */
 export interface EmulatorOrganization {
   name: string;
-  members: { username: string; role: Exclude<Role, "viewer"> }[];
+  members: { username: string; role: Role }[];
   /**
    * Users who see that the organization's datasets exist but may do nothing on them unless they are collaborators:
    * every request on a private one is a `403` ("You do not have permission to perform this action."), not the

@@ -23,7 +23,7 @@ export const addDatasetCollaborator: Handler = (call) => {
   const { dataset, standing } = datasetFor(call, "manageCollaborators");
   const body = bodyOf(call);
   const username = String(body.user);
-  const role = (body.role ?? "labeler") as Role;
+  const role = (body.role ?? ("labeler" satisfies Role)) as Role;
   if (!canManageRole(standing, role)) throw forbidden();
   const user = call.app.store.getUser(username);
   if (!user) throw new ApiError(404, `User "${username}" does not exist.`, { user: ["User not found."] });

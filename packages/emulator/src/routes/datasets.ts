@@ -10,6 +10,7 @@ import {
   ok,
 } from "../app.js";
 import { standingOn } from "../auth/permissions.js";
+import type { TaskType } from "../generated/enums.js";
 import { ApiError, alreadyExists, notFound } from "../http/errors.js";
 import type { DatasetRecord, Json, UserRecord } from "../store/records.js";
 import { bodyOf, datasetFor, paginate } from "./common.js";
@@ -27,7 +28,7 @@ const DATASET_DEFAULTS: Json = {
   archived: false,
   readme: null,
   metadata: {},
-  task_type: "segmentation-bitmap",
+  task_type: "segmentation-bitmap" satisfies TaskType,
   task_attributes: null,
   labeling_inactivity_timeout_seconds: 300,
   enable_ratings: false,

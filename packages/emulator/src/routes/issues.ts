@@ -1,5 +1,6 @@
 import { type Call, created, type Handler, type HandlerTable, newUuid, noContent, now, ok } from "../app.js";
 import { allows } from "../auth/permissions.js";
+import type { IssueStatus } from "../generated/enums.js";
 import { forbidden } from "../http/errors.js";
 import type { IssueRecord, Json } from "../store/records.js";
 import { bodyOf, checkAccess, datasetFor, MISSING_DATASET_ID, sampleFor } from "./common.js";
@@ -21,7 +22,7 @@ export const createIssue: Handler = (call) => {
     sampleUuid: sample.uuid,
     sampleName: sample.name,
     description: String(body.description ?? ""),
-    status: String(body.status ?? "OPEN"),
+    status: String(body.status ?? ("OPEN" satisfies IssueStatus)),
     anchor: (body.anchor ?? null) as Json | null,
     createdAt: timestamp,
     createdBy: call.user.username,

@@ -10,13 +10,21 @@ import {
   ok,
 } from "../app.js";
 import { allows } from "../auth/permissions.js";
+import type { LabelStatus } from "../generated/enums.js";
 import { ApiError, forbidden, notFound } from "../http/errors.js";
 import type { DatasetRecord, Json, LabelRecord, SampleRecord, UserRecord } from "../store/records.js";
 import { bodyOf, sampleFor } from "./common.js";
 import { serializeLabel } from "./serialize.js";
 
 /** Statuses that are a review decision: setting them needs the review permission and records a review workunit. */
-const REVIEW_STATUSES = new Set(["REVIEWED", "REJECTED", "VERIFIED"]);
+const REVIEW_STATUSES: ReadonlySet<string> = new Set([
+  "REVIEWED",
+  "REJECTED",
+  "VERIFIED",
+] satisfies readonly LabelStatus[]);
+
+/** The status of a label written without one (the Python SDK's `add_label` default). */
+const DEFAULT_LABEL_STATUS = "PRELABELED" satisfies LabelStatus;
 
 interface LabelTarget {
   sample: SampleRecord;
@@ -55,7 +63,10 @@ function recordWorkunit(app: App, user: UserRecord, target: LabelTarget, status:
 }
 
 /** Statuses that approve the content: a reviewer saw exactly this content. */
-const APPROVED_STATUSES = new Set(["REVIEWED", "VERIFIED"]);
+const APPROVED_STATUSES: ReadonlySet<string> = new Set([
+  "REVIEWED",
+  "VERIFIED",
+] satisfies readonly LabelStatus[]);
 
 /**
  * The status and review fields a write leaves. Someone who may not review (a labeler) can still change an approved
@@ -71,8 +82,13 @@ function reviewAfterWrite(
   timestamp: string,
 ): Pick<LabelRecord, "labelStatus" | "reviewedAt" | "reviewedBy"> {
   const resetsReview = !target.canReview && APPROVED_STATUSES.has(previous?.labelStatus ?? "");
-  if (resetsReview) return { labelStatus: requested ?? "LABELED", reviewedAt: null, reviewedBy: null };
-  const status = requested ?? previous?.labelStatus ?? "PRELABELED";
+  if (resetsReview)
+    return {
+      labelStatus: requested ?? ("LABELED" satisfies LabelStatus),
+      reviewedAt: null,
+      reviewedBy: null,
+    };
+  const status = requested ?? previous?.labelStatus ?? DEFAULT_LABEL_STATUS;
   const reviewed = REVIEW_STATUSES.has(status) && status !== previous?.labelStatus;
   return {
     labelStatus: status,
@@ -122,7 +138,7 @@ export const putLabel: Handler = (call) => {
   const body = bodyOf(call);
   const taskType = String(target.dataset.settings.task_type);
   call.app.taskTypes.checkLabel(taskType, body.attributes);
-  const status = String(body.label_status ?? "PRELABELED");
+  const status = String(body.label_status ?? DEFAULT_LABEL_STATUS);
   checkStatus(target, status);
   const previous = call.app.store.getLabel(target.sample.uuid, target.labelset);
   const label = saveLabel(call.app, call.user, target, previous, {

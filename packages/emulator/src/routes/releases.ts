@@ -1,4 +1,5 @@
 import { created, type Handler, type HandlerTable, newUuid, noContent, now, ok } from "../app.js";
+import type { TaskType } from "../generated/enums.js";
 import { ApiError, alreadyExists, notFound } from "../http/errors.js";
 import { releaseFileKey } from "../releases/builder.js";
 import { bodyOf, datasetFor } from "./common.js";
@@ -13,7 +14,10 @@ export const listReleases: Handler = (call) => {
  * Task types without release files. The Python SDK's own test suite skips creating releases on them ("Release files
  * not supported for 3D segmentation"), so production refuses the request.
  */
-const UNRELEASABLE_TASK_TYPES = new Set(["pointcloud-segmentation", "pointcloud-segmentation-sequence"]);
+const UNRELEASABLE_TASK_TYPES: ReadonlySet<string> = new Set([
+  "pointcloud-segmentation",
+  "pointcloud-segmentation-sequence",
+] satisfies readonly TaskType[]);
 
 /** Answers 201 with a `PENDING` release holding a snapshot of the dataset taken now; it succeeds after a delay. */
 export const createRelease: Handler = (call) => {

@@ -1,6 +1,6 @@
 import type { App } from "../app.js";
 import type { Standing } from "../auth/permissions.js";
-import { SPEC_ENUMS } from "../spec/enums.js";
+import { LABEL_STATUSES, type LabelStatus, type Subscription } from "../generated/enums.js";
 import type {
   DatasetRecord,
   IssueRecord,
@@ -37,7 +37,7 @@ export function serializeUser(app: App, user: UserRecord, self = false): Json {
     wire.webhooks_enabled = false;
     wire.private_upload_count = 0;
     wire.public_upload_count = 0;
-    wire.subscription = "FREE";
+    wire.subscription = "FREE" satisfies Subscription;
     wire.is_trial_expired = false;
     wire.organizations = app.store.orgsOf(user.username).map(({ org, role }) => {
       const organization = app.store.getUser(org);
@@ -53,11 +53,11 @@ export function serializeUser(app: App, user: UserRecord, self = false): Json {
 }
 
 /** Every label status but UNLABELED (counted as the samples without a label), from the spec's LabelStatus enum. */
-const LABEL_STATUSES = SPEC_ENUMS.labelStatuses.filter((status) => status !== "UNLABELED");
+const LABELED_STATUSES = LABEL_STATUSES.filter((status) => status !== "UNLABELED");
 
 function labelStats(app: App, dataset: DatasetRecord): Json {
   const total = app.store.countSamples(dataset.id);
-  const stats: Record<string, number> = Object.fromEntries(LABEL_STATUSES.map((status) => [status, 0]));
+  const stats: Record<string, number> = Object.fromEntries(LABELED_STATUSES.map((status) => [status, 0]));
   let labeled = 0;
   for (const [status, count] of app.store.labelStatusCounts(dataset.id, "ground-truth")) {
     stats[status] = (stats[status] ?? 0) + count;
@@ -117,7 +117,13 @@ export function serializeLabel(label: LabelRecord, taskType: string): Json {
 /** The label summary `listSamples?labelset=` puts on each sample; an unlabeled sample reports `UNLABELED`. */
 export function serializeLabelSummary(label: LabelRecord | undefined): Json {
   if (!label)
-    return { label_status: "UNLABELED", score: null, updated_at: null, created_by: null, reviewed_by: null };
+    return {
+      label_status: "UNLABELED" satisfies LabelStatus,
+      score: null,
+      updated_at: null,
+      created_by: null,
+      reviewed_by: null,
+    };
   return {
     label_status: label.labelStatus,
     score: label.score,

@@ -1,14 +1,11 @@
 /**
- * The enum lists of the API (task types, label statuses, roles, ...), read at run time from the bundled spec's
- * `components.schemas`, where they are written once. The emulator never writes such a list itself, and never takes
- * one from the client or sdk packages: it is the independent other side of the contract.
+ * The start-up check of the emulator's tables keyed by an enum list of the API (roles, task types) against the spec
+ * it serves. The lists themselves, as types and `as const` arrays, are generated from the bundled spec into
+ * src/generated/enums.ts (`pnpm generate`); the emulator never writes such a list itself, and never takes one from
+ * the client or sdk packages: it is the independent other side of the contract.
  */
-import spec from "@segments-ts/openapi/openapi.json";
 
-/**
- * The spec schema each list the emulator reads is the `enum` of. Other lists (issue and release statuses, input
- * types, ...) are only ever checked by request and response validation against the spec, so need no entry here.
- */
+/** The spec schema each list checked at start-up is the `enum` of. */
 const ENUM_SCHEMAS = {
   taskTypes: "TaskType",
   labelStatuses: "LabelStatus",
@@ -39,9 +36,6 @@ export function readSpecEnums(document: unknown): SpecEnums {
   const entries = Object.entries(ENUM_SCHEMAS).map(([key, schema]) => [key, enumOf(document, schema)]);
   return Object.freeze(Object.fromEntries(entries)) as SpecEnums;
 }
-
-/** The lists of the bundled spec. */
-export const SPEC_ENUMS: SpecEnums = readSpecEnums(spec);
 
 /**
  * Checks that a table keyed by the values of a spec list (e.g. the permission rank of each role) covers exactly that

@@ -1,8 +1,10 @@
 /** Records as kept in the database (JSON columns hold the `Json` parts). Wire shapes are built in routes/serialize.ts. */
+import type { ReleaseStatus, Role as SpecRole } from "../generated/enums.js";
+
 export type Json = Record<string, unknown>;
 
-/** A collaborator or organization role; `viewer` is what any user has on a public dataset. */
-export type Role = "viewer" | "labeler" | "reviewer" | "manager" | "admin";
+/** A collaborator or organization role (the spec's `Role`), or `viewer`: what any user has on a public dataset. */
+export type Role = "viewer" | SpecRole;
 
 export interface UserRecord {
   username: string;
@@ -75,7 +77,7 @@ export interface ReleaseRecord {
   datasetId: number;
   name: string;
   description: string;
-  status: "PENDING" | "SUCCEEDED" | "FAILED";
+  status: ReleaseStatus;
   url: string | null;
   createdAt: string;
   samplesCount: number;
