@@ -22,6 +22,11 @@ const parseAll = <T>(rows: unknown[]): T[] => (rows as Row[]).map((row) => JSON.
 /**
  * All persistent state of the emulator. Each record is stored whole as JSON next to the columns that index it;
  * statements are prepared once. Multi-row operations run in transactions so they are atomic.
+ *
+ * One class, and so a file over 400 lines, on purpose: its methods are short reads and writes that share one
+ * connection, its statement cache (`sql`), the user and dataset caches and `transaction`, which callers wrap around writes to
+ * several resources; split per resource, every part would need all of those. The schema is in schema.ts, opening
+ * and migrating in db.ts, the sample listing in sample-list.ts.
  */
 export class Store {
   private readonly statements = new Map<string, Statement>();

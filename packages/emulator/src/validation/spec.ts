@@ -1,15 +1,15 @@
 import type { ErrorObject, ValidateFunction } from "ajv";
-import Ajv2020Module from "ajv/dist/2020.js";
-import addFormatsModule from "ajv-formats";
 import { nextTurn } from "../app.js";
 import { ApiError, notFound } from "../http/errors.js";
+import {
+  type Ajv,
+  type AjvFlavor,
+  createAjv,
+  escapePointer,
+  lookup,
+  stripNonValidationKeywords,
+} from "./ajv.js";
 import { validationError } from "./errors.js";
-
-// ajv and ajv-formats are CommonJS; under ESM the constructor sits on `.default`.
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ??
-  Ajv2020Module) as typeof Ajv2020Module;
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as typeof addFormatsModule;
 
 type JsonObject = Record<string, unknown>;
 const SPEC_ID = "openapi";
@@ -72,18 +72,16 @@ export interface Operation {
 /** Items of an array body validated per turn of the event loop (see checkBody). */
 export const BODY_ITEMS_PER_TURN = 1000;
 
-const escapePointer = (segment: string): string => segment.replace(/~/g, "~0").replace(/\//g, "~1");
-
 /**
  * Loads the OpenAPI document once and compiles, per operation, a validator for its parameters (coercing strings
  * to the declared types) and one for its JSON request body. Response validators are compiled on first use.
  */
 export class SpecValidator {
   readonly operations: Operation[] = [];
-  private readonly strictAjv: InstanceType<typeof Ajv2020>;
-  private readonly coercingAjv: InstanceType<typeof Ajv2020>;
+  private readonly strictAjv: Ajv;
+  private readonly coercingAjv: Ajv;
   /** Drops properties a schema does not declare (`additionalProperties: false`) instead of failing: DRF ignores them. */
-  private readonly lenientAjv: InstanceType<typeof Ajv2020>;
+  private readonly lenientAjv: Ajv;
   private readonly compiled = new Map<string, ValidateFunction>();
 
   constructor(readonly spec: JsonObject) {
@@ -352,8 +350,6 @@ export class SpecValidator {
   }
 }
 
-type AjvFlavor = "strict" | "coercing" | "lenient";
-
 /** The default mode: production's leniency, nothing reported. */
 const LENIENT: RequestMode = { strict: false, warn: () => {} };
 
@@ -393,47 +389,4 @@ function warnUnknownQueryParameters(operation: Operation, query: URLSearchParams
   mode.warn(
     `${operation.operationId}: unknown query parameter ${shown.join(", ")} ignored, as production does`,
   );
-}
-
-function createAjv(flavor: AjvFlavor): InstanceType<typeof Ajv2020> {
-  const coerce = flavor === "coercing";
-  const ajv = new Ajv2020({
-    strict: false,
-    allErrors: false,
-    validateFormats: true,
-    coerceTypes: coerce ? "array" : false,
-    useDefaults: coerce,
-    removeAdditional: flavor === "lenient",
-    logger: false,
-  });
-  addFormats(ajv);
-  return ajv;
-}
-
-function lookup(document: unknown, pointer: string): unknown {
-  return pointer
-    .replace(/^#\/?/, "")
-    .split("/")
-    .filter(Boolean)
-    .reduce<unknown>(
-      (node, segment) => (node as JsonObject | undefined)?.[segment.replace(/~1/g, "/").replace(/~0/g, "~")],
-      document,
-    );
-}
-
-/**
- * OpenAPI-only keywords ajv cannot or need not evaluate: `discriminator` (ajv rejects `mapping`; `oneOf` still
- * decides), `example` and `xml`. Removing them keeps validation semantics unchanged.
- */
-function stripNonValidationKeywords(node: unknown): unknown {
-  if (Array.isArray(node)) return node.map(stripNonValidationKeywords);
-  if (!node || typeof node !== "object") return node;
-  const result: JsonObject = {};
-  for (const [key, value] of Object.entries(node as JsonObject)) {
-    const isDiscriminator =
-      key === "discriminator" && typeof (value as JsonObject)?.propertyName === "string";
-    if (isDiscriminator || key === "xml") continue;
-    result[key] = stripNonValidationKeywords(value);
-  }
-  return result;
 }
