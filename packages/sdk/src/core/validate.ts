@@ -79,8 +79,8 @@ export function requireBoolean(value: unknown, argument: string): boolean {
 }
 
 /**
- * The longest delay `setTimeout` honours (2^31 - 1 ms): Node and browsers fire a longer one almost at once, so a
- * larger timeout would abort every attempt at once and a larger poll interval would poll in a tight loop.
+ * The longest delay `setTimeout` honours (2^31 - 1 milliseconds): Node and browsers fire a longer one almost at
+ * once, so a larger timeout would abort every attempt at once and a larger poll interval would poll in a tight loop.
  */
 export const MAX_TIMER_MS = 2_147_483_647;
 
@@ -167,7 +167,8 @@ export function requireSignal(value: unknown, argument: string): AbortSignal {
 
 /**
  * Checks the per-call `RequestOptions` before anything is sent. Unchecked, a NaN or negative `timeout` reached
- * `setTimeout` as 1 ms and aborted the request at once, and a NaN or negative `maxRetries` silently disabled retries.
+ * `setTimeout` as a one-millisecond delay and aborted the request at once, and a NaN or negative `maxRetries`
+ * silently disabled retries.
  * Only given keys are checked: most calls pass no options and pay nothing.
  */
 export function requireRequestOptions(options: unknown): void {

@@ -132,7 +132,7 @@ export class ReleaseMethods extends IssueMethods {
   async waitForRelease(dataset: string, name: string, options: WaitForReleaseOptions = {}): Promise<Release> {
     releasePath(dataset, name);
     const timeout = requireInteger(options.timeout ?? 600_000, "timeout", 0);
-    // Capped at what `setTimeout` honours: a longer interval would fire after 1 ms and poll in a tight loop.
+    // Capped at what `setTimeout` honours: a longer interval would fire at once and poll in a tight loop.
     const pollInterval = requireInteger(options.pollInterval ?? 2_000, "pollInterval", 1, MAX_TIMER_MS);
     if (options.signal !== undefined) requireSignal(options.signal, "signal");
     const deadline = Date.now() + timeout;
