@@ -6,6 +6,10 @@
  * one for a dataset that does not exist), or 401 without valid credentials.
  *
  * Each cell gets a fresh dataset, so destructive operations never affect another cell.
+ *
+ * Over 400 lines because the documented permissions and every dataset operation (with the request that exercises
+ * it) are written out here from the reference, not taken from the emulator's own permission table, which would test
+ * the table against itself.
  */
 import { randomUUID } from "node:crypto";
 import { type Emulator, startEmulator } from "@segments-ts/emulator";

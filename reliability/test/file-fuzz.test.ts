@@ -3,6 +3,8 @@
  * bitmap and converter packages. Each input either converts or fails with the package's typed error (`PngError`,
  * `ConversionError`) naming the problem: never a `TypeError`/`RangeError`, a hang or a memory blow-up. Time and
  * memory are measured per input.
+ *
+ * Over 400 lines because each file format has its own corruptions; they share the per-input budget and report.
  */
 import { deflateSync, crc32 as zlibCrc32 } from "node:zlib";
 import { bitmap2file, decodeLabelBitmap, decodePng, encodePng, PngError } from "@segments-ts/bitmap";

@@ -1,5 +1,8 @@
 /**
  * End to end: the CLI and the emulator both run as real processes, talking over 127.0.0.1.
+ *
+ * One file, over 400 lines, because every test shares the emulator process this file starts once (a process per
+ * file would cost more than the tests).
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";

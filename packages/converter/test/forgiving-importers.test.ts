@@ -1,6 +1,9 @@
 /**
- * Issue 25, "Importers as forgiving as the tools that wrote the files": ultralytics' YOLO tolerance and layout
- * (images/ + labels/, data.yaml), every labelme shape and embedded images, folder importers, large category maps.
+ * Importers as forgiving as the tools that wrote the files: ultralytics' YOLO tolerance and layout (images/ +
+ * labels/, data.yaml), every labelme shape and embedded images, folder importers, large category maps.
+ *
+ * Over 400 lines because labelme's shape types (circle, mask, points and lines) each need a fixture and checks of
+ * their own.
  */
 import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";

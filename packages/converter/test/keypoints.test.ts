@@ -1,6 +1,8 @@
 /**
  * Keypoints end to end: COCO person keypoints import as one instance per annotation and export back in the shape
  * pycocotools' keypoint evaluation reads; YOLO pose both ways; a Segments keypoint label to and from both.
+ *
+ * One file, over 400 lines, because the three parts share the COCO person fixture (17 named keypoints, skeleton).
  */
 import { describe, expect, it } from "vitest";
 import { ConversionError, WarningCollector } from "../src/errors.js";

@@ -1,5 +1,8 @@
 /**
  * Every SegmentsClient method end to end, against each target (the emulator; the real service when configured).
+ *
+ * One file, over 400 lines, on purpose: it is the one place each method runs against a live target, and every test
+ * shares the target's setup (a started target, one dataset, cleanup afterwards, which matters on the real service).
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
