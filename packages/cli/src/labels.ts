@@ -21,6 +21,7 @@ import {
   type ImageVectorLabelAttributes,
   type InstanceBitmap,
   type LabeledImage,
+  SEGMENTATION_TASK_TYPES,
   type SegmentationAnnotation,
 } from "@segments-ts/converter";
 import type { TaskType } from "@segments-ts/sdk";
@@ -41,11 +42,9 @@ export interface BitmapSidecar {
   annotations: Record<string, SegmentationAnnotation[]>;
 }
 
-/** Task types that take segmentation bitmap labels. */
-export const SEGMENTATION_TASK_TYPES: readonly string[] = [
-  "segmentation-bitmap",
-  "segmentation-bitmap-highres",
-] satisfies readonly TaskType[];
+/** Whether a dataset of this task type takes segmentation bitmap labels. */
+const takesBitmaps = (taskType: string): boolean =>
+  (SEGMENTATION_TASK_TYPES as readonly string[]).includes(taskType);
 
 /** Vector annotation types each vector task type accepts. */
 const VECTOR_TYPES: Partial<Record<string, readonly string[]>> = {
@@ -352,7 +351,7 @@ async function loadSource(ctx: Context, path: string, taskType: string): Promise
     };
   }
   if (isObject(json) && Array.isArray(json.images) && Array.isArray(json.annotations)) {
-    const kind: LabelKind = SEGMENTATION_TASK_TYPES.includes(taskType) ? "segmentation" : "vector";
+    const kind: LabelKind = takesBitmaps(taskType) ? "segmentation" : "vector";
     const result = fromCocoInstance(cocoForTaskType(json, taskType), { file: path, target: kind });
     reportLabelWarnings(ctx, result.warnings);
     return { kind, path, description: "COCO file", items: fromImages(result.value.images, kind, path) };
@@ -374,7 +373,7 @@ function reportLabelWarnings(
 
 function checkAgainstDataset(labels: LabelSource, dataset: DatasetFacts): void {
   const { taskType, fullName } = dataset;
-  if (labels.kind === "segmentation" && !SEGMENTATION_TASK_TYPES.includes(taskType))
+  if (labels.kind === "segmentation" && !takesBitmaps(taskType))
     throw rejected(
       `--labels: ${labels.path} holds segmentation bitmaps, but ${fullName} is a ${taskType || "no-task-type"} dataset ` +
         `(bitmaps need ${SEGMENTATION_TASK_TYPES.join(" or ")}).`,

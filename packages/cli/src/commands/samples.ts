@@ -6,7 +6,8 @@
  */
 import { basename, join } from "node:path";
 import { bitmap2file } from "@segments-ts/bitmap";
-import { LABEL_STATUSES, type LabelAttributes, type LabelStatus, type TaskType } from "@segments-ts/sdk";
+import { IMAGE_TASK_TYPES } from "@segments-ts/converter";
+import { LABEL_STATUSES, type LabelAttributes, type LabelStatus } from "@segments-ts/sdk";
 import type { Command } from "commander";
 import { mapLimit } from "../concurrency.js";
 import { action, type Context, positiveInt, type Runtime } from "../context.js";
@@ -17,15 +18,8 @@ import { SAMPLE_FIELDS, withJson } from "../json-fields.js";
 import { type LabelItem, type LabelSource, loadLabels, matchLabels, stripExtension } from "../labels.js";
 import { Progress } from "../progress.js";
 
-/** Task types whose samples are a single image (`{ image: { url } }`); "" is a dataset without a task type. */
-const IMAGE_TASK_TYPES: readonly string[] = [
-  "segmentation-bitmap",
-  "segmentation-bitmap-highres",
-  "vector",
-  "bboxes",
-  "keypoints",
-  "",
-] satisfies readonly (TaskType | "")[];
+/** Task types whose samples are a single image (`{ image: { url } }`), and "" (a dataset without a task type). */
+const SINGLE_IMAGE_TASK_TYPES: readonly string[] = [...IMAGE_TASK_TYPES, ""];
 
 /** Label statuses `--label-status` accepts (`UNLABELED` would make a label a re-run cannot recognise). */
 const UPLOAD_LABEL_STATUSES = LABEL_STATUSES.filter(
@@ -138,9 +132,9 @@ async function prepare(ctx: Context, opts: UploadOptions, dir: string) {
     datasetSubject(opts.dataset),
     client.getDataset(opts.dataset, { signal: ctx.signal }),
   );
-  if (!IMAGE_TASK_TYPES.includes(dataset.task_type))
+  if (!SINGLE_IMAGE_TASK_TYPES.includes(dataset.task_type))
     throw new CliError(
-      `dataset "${opts.dataset}" is a ${dataset.task_type} dataset; samples upload handles image datasets (${IMAGE_TASK_TYPES.filter(Boolean).join(", ")}).`,
+      `dataset "${opts.dataset}" is a ${dataset.task_type} dataset; samples upload handles image datasets (${IMAGE_TASK_TYPES.join(", ")}).`,
       ExitCode.Rejected,
     );
   // Labels are read and checked before anything is uploaded, so a wrong file costs nothing.

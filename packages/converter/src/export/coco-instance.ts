@@ -1,12 +1,13 @@
 /** `coco-instance`: one COCO instance JSON, written image by image (`CocoInstanceJsonWriter`). */
 import { CocoInstanceJsonWriter } from "../formats/coco/index.js";
+import { SEGMENTATION_TASK_TYPES } from "../release/options.js";
 import { claimJsonFile, releaseInfo } from "./common.js";
 import { defineExporter } from "./types.js";
 
 export const cocoInstance = defineExporter({
   format: "coco-instance",
   description: "one COCO instance JSON: boxes, polygons and points; bitmap instances as RLE",
-  taskTypes: ["vector", "bboxes", "keypoints", "segmentation-bitmap", "segmentation-bitmap-highres"],
+  taskTypes: ["vector", "bboxes", "keypoints", ...SEGMENTATION_TASK_TYPES],
   async start(context) {
     const { dataset, out, warnings, options } = context;
     const name = claimJsonFile(context, "coco-instance");

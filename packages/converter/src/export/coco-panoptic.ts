@@ -1,12 +1,13 @@
 /** `coco-panoptic`: one RGB PNG per image (`id = R + 256 G + 65536 B`) and the panoptic JSON. */
 import { type PanopticAnnotation, toCocoPanoptic, toPanopticCategories } from "../formats/coco-panoptic.js";
+import { SEGMENTATION_TASK_TYPES } from "../release/options.js";
 import { claimJsonFile, labelFileStem, releaseInfo } from "./common.js";
 import { defineExporter } from "./types.js";
 
 export const cocoPanoptic = defineExporter({
   format: "coco-panoptic",
   description: "COCO panoptic: one RGB PNG per image (segment ids in the colour) and the JSON of segments",
-  taskTypes: ["segmentation-bitmap", "segmentation-bitmap-highres"],
+  taskTypes: SEGMENTATION_TASK_TYPES,
   start(context) {
     const { dataset, out, warnings } = context;
     const jsonName = claimJsonFile(context, "coco-panoptic");

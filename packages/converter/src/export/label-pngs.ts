@@ -4,6 +4,7 @@
  * `semantic-color`.
  */
 import { bitmap2file, colorizePng, encodePng } from "@segments-ts/bitmap";
+import { SEGMENTATION_TASK_TYPES } from "../release/options.js";
 import type { Category, InstanceBitmap, SegmentationAnnotation } from "../types.js";
 import { labelFileStem } from "./common.js";
 import { defineExporter, type ExportOptions } from "./types.js";
@@ -20,7 +21,7 @@ function labelPngExporter<const F extends string>(
   return defineExporter({
     format,
     description,
-    taskTypes: ["segmentation-bitmap", "segmentation-bitmap-highres"],
+    taskTypes: SEGMENTATION_TASK_TYPES,
     start: ({ dataset, out, options }) => ({
       async add(sample) {
         const image = await sample.toLabeledImage();

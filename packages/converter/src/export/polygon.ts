@@ -1,12 +1,13 @@
 /** `polygon`: one JSON listing every ring (outer and holes) of every instance, as the Python SDK's export. */
 import { instanceBounds, traceInstance } from "../geometry/index.js";
+import { SEGMENTATION_TASK_TYPES } from "../release/options.js";
 import { claimJsonFile } from "./common.js";
 import { defineExporter } from "./types.js";
 
 export const polygon = defineExporter({
   format: "polygon",
   description: "one JSON of polygons: every ring (outer and holes) of every instance",
-  taskTypes: ["segmentation-bitmap", "segmentation-bitmap-highres"],
+  taskTypes: SEGMENTATION_TASK_TYPES,
   start(context) {
     const { dataset, out, warnings } = context;
     const jsonName = claimJsonFile(context, "polygon");

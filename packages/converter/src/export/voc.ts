@@ -4,12 +4,13 @@
  */
 import { stripExtension } from "../formats/common.js";
 import { toVoc } from "../formats/voc.js";
+import { SEGMENTATION_TASK_TYPES } from "../release/options.js";
 import { defineExporter } from "./types.js";
 
 export const voc = defineExporter({
   format: "voc",
   description: "one Pascal VOC XML file per image (boxes; polygons and bitmap instances as their boxes)",
-  taskTypes: ["vector", "bboxes", "segmentation-bitmap", "segmentation-bitmap-highres"],
+  taskTypes: ["vector", "bboxes", ...SEGMENTATION_TASK_TYPES],
   start: ({ dataset, out, warnings }) => ({
     async add(sample) {
       const image = await sample.toLabeledImage();

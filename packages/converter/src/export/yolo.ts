@@ -9,6 +9,7 @@ import { ConversionError } from "../errors.js";
 import { stripExtension } from "../formats/common.js";
 import { toYolo } from "../formats/yolo.js";
 import type { DatasetSample } from "../release/index.js";
+import { SEGMENTATION_TASK_TYPES } from "../release/options.js";
 import type { ImageSequenceVectorLabelAttributes } from "../types.js";
 import { defineExporter, type ExportContext, type ExportOptions } from "./types.js";
 
@@ -26,13 +27,7 @@ export const yolo = defineExporter({
   format: "yolo",
   description:
     "one YOLO text file per image (per frame for sequences) and classes.txt; boxes, or polygons traced from bitmaps",
-  taskTypes: [
-    "vector",
-    "bboxes",
-    "image-vector-sequence",
-    "segmentation-bitmap",
-    "segmentation-bitmap-highres",
-  ],
+  taskTypes: ["vector", "bboxes", "image-vector-sequence", ...SEGMENTATION_TASK_TYPES],
   start(context) {
     const { dataset, out } = context;
     const sequences = dataset.taskType === "image-vector-sequence";

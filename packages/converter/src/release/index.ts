@@ -13,5 +13,11 @@
  */
 export { parseReleaseFile, SegmentsDataset } from "./dataset.js";
 export { DEFAULT_MAX_DOWNLOAD_BYTES } from "./download.js";
-export { type ByteCache, type DatasetOptions, IMAGE_TASK_TYPES, RAW_SAMPLE_TASK_TYPES } from "./options.js";
+export {
+  type ByteCache,
+  type DatasetOptions,
+  IMAGE_TASK_TYPES,
+  RAW_SAMPLE_TASK_TYPES,
+  SEGMENTATION_TASK_TYPES,
+} from "./options.js";
 export { DatasetSample } from "./sample.js";

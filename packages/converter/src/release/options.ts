@@ -35,10 +35,22 @@ export interface DatasetOptions {
   maxDownloadBytes?: number;
 }
 
-/** Image task types: samples load their image and label, and convert to a {@link LabeledImage}. */
-export const IMAGE_TASK_TYPES: readonly TaskType[] = [
+/**
+ * Task types whose labels are segmentation bitmaps (instance ids in a PNG).
+ *
+ * @example
+ * ```ts
+ * if (SEGMENTATION_TASK_TYPES.includes(dataset.taskType)) console.log("bitmap labels");
+ * ```
+ */
+export const SEGMENTATION_TASK_TYPES: readonly TaskType[] = [
   "segmentation-bitmap",
   "segmentation-bitmap-highres",
+];
+
+/** Image task types: samples load their image and label, and convert to a {@link LabeledImage}. */
+export const IMAGE_TASK_TYPES: readonly TaskType[] = [
+  ...SEGMENTATION_TASK_TYPES,
   "vector",
   "bboxes",
   "keypoints",
